@@ -1,0 +1,91 @@
+package com.bookstore.db.core.embedded;
+
+import com.bookstore.db.core.runtime.MigrationConnections;
+import com.bookstore.db.core.settings.ConfigSource;
+import com.bookstore.db.core.settings.DatabaseSettings;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Creates empty databases that are dropped again on {@link #close()}: on an embedded server, or on the server that
+ * {@code DATABASE_URL} names (then the configured role needs {@code CREATEDB}).
+ */
+public final class ScratchDatabases implements AutoCloseable {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final DatabaseSettings admin;
+    private final EmbeddedPostgresServer embedded;
+    private final List<String> created = new ArrayList<>();
+
+    private ScratchDatabases(DatabaseSettings admin, EmbeddedPostgresServer embedded) {
+        this.admin = admin;
+        this.embedded = embedded;
+    }
+
+    /** Always a fresh embedded server, never a configured one: for shadow databases. */
+    public static ScratchDatabases embedded() {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start();
+        return new ScratchDatabases(server.adminSettings(), server);
+    }
+
+    /** On the server of {@code DATABASE_URL} when it is set, on a fresh embedded server otherwise: for tests. */
+    public static ScratchDatabases forTests() {
+        ConfigSource source = ConfigSource.standard(Path.of(""));
+        if (source.get(DatabaseSettings.DATABASE_URL).isPresent()) {
+            return onServerOf(DatabaseSettings.from(source));
+        }
+        return embedded();
+    }
+
+    /** Databases created on the server of {@code settings}, with its credentials. */
+    public static ScratchDatabases onServerOf(DatabaseSettings settings) {
+        return new ScratchDatabases(settings, null);
+    }
+
+    /** Whether the databases live on an embedded server started by this object. */
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** A new, empty database named {@code <purpose>_<pid>_<n>}. */
+    public synchronized DatabaseSettings create(String purpose) {
+        String name = (purpose.replaceAll("[^A-Za-z0-9_]", "_") + "_" + ProcessHandle.current().pid() + "_"
+                + COUNTER.incrementAndGet()).toLowerCase(Locale.ROOT);
+        execute("create database " + name);
+        created.add(name);
+        return admin.withDatabase(name);
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = MigrationConnections.unpooled(admin).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot run '" + sql + "' on " + admin.maskedUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (embedded == null) {
+                for (String name : created) {
+                    execute("drop database if exists " + name + " with (force)");
+                }
+            }
+        } finally {
+            created.clear();
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package com.bookstore.db.core.internal;
+
+import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.core.settings.SettingsException;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Parses {@code postgresql://}, {@code postgres://} and {@code jdbc:postgresql://} URLs by hand rather than with
+ * {@link java.net.URI}, which rejects passwords holding characters people really use. Every error message shows the
+ * URL with its password masked.
+ */
+public final class DatabaseUrlParser {
+
+    private static final String VARIABLE = DatabaseSettings.DATABASE_URL;
+    private static final String EXAMPLE = "postgresql://user:password@localhost:5432/bookstore";
+
+    private DatabaseUrlParser() {
+    }
+
+    public static DatabaseSettings parse(String url) {
+        if (url == null || url.isBlank()) {
+            throw error("is empty", "Set it to the database to use, e.g. " + EXAMPLE + ".");
+        }
+        String trimmed = url.strip();
+        int schemeEnd = trimmed.indexOf("://");
+        if (schemeEnd < 0) {
+            throw error("is not a URL (" + mask(trimmed) + ")", "Write it as " + EXAMPLE + ".");
+        }
+        String scheme = trimmed.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("postgresql") && !scheme.equals("postgres") && !scheme.equals("jdbc:postgresql")) {
+            throw error("has the unsupported scheme '" + scheme + "' (" + mask(trimmed) + ")",
+                    "Only PostgreSQL is supported: use postgresql://, postgres:// or jdbc:postgresql://.");
+        }
+        String rest = trimmed.substring(schemeEnd + 3);
+        String query = "";
+        int q = rest.indexOf('?');
+        if (q >= 0) {
+            query = rest.substring(q + 1);
+            rest = rest.substring(0, q);
+        }
+        int slash = rest.indexOf('/');
+        String authority = slash >= 0 ? rest.substring(0, slash) : rest;
+        String database = slash >= 0 ? decode(rest.substring(slash + 1), trimmed) : "";
+        int at = authority.lastIndexOf('@');
+        String userInfo = at >= 0 ? authority.substring(0, at) : null;
+        String hostPort = at >= 0 ? authority.substring(at + 1) : authority;
+
+        String user = null;
+        String password = null;
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            user = decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo, trimmed);
+            password = colon >= 0 ? decode(userInfo.substring(colon + 1), trimmed) : null;
+            if (user.isEmpty()) {
+                user = null;
+            }
+        }
+        Map<String, String> parameters = parameters(query, trimmed);
+        if (user == null && parameters.containsKey("user")) {
+            user = parameters.get("user");
+        }
+        if (password == null && parameters.containsKey("password")) {
+            password = parameters.get("password");
+        }
+        parameters.remove("user");
+        parameters.remove("password");
+
+        String host = host(hostPort, trimmed);
+        int port = port(hostPort, trimmed);
+        if (database.isEmpty()) {
+            throw error("names no database (" + mask(trimmed) + ")", "Add it after the host: " + EXAMPLE + ".");
+        }
+        if (database.contains("/")) {
+            throw error("has a database name with '/' (" + mask(trimmed) + ")", "Write it as " + EXAMPLE + ".");
+        }
+        return new DatabaseSettings(host, port, database, user, password, parameters);
+    }
+
+    private static String host(String hostPort, String url) {
+        String host;
+        if (hostPort.startsWith("[")) {
+            int close = hostPort.indexOf(']');
+            if (close < 0) {
+                throw error("has an IPv6 host without its closing ']' (" + mask(url) + ")", "Write it as postgresql://user@[::1]:5432/db.");
+            }
+            host = hostPort.substring(1, close);
+        } else {
+            int colon = hostPort.indexOf(':');
+            host = colon >= 0 ? hostPort.substring(0, colon) : hostPort;
+        }
+        if (host.isEmpty()) {
+            throw error("names no host (" + mask(url) + ")", "Add it after '://', e.g. " + EXAMPLE + ".");
+        }
+        if (host.contains(",")) {
+            throw error("lists several hosts (" + mask(url) + ")", "Give one host; put a load balancer or a DNS name in front of several.");
+        }
+        return host;
+    }
+
+    private static int port(String hostPort, String url) {
+        int colon = hostPort.startsWith("[") ? hostPort.indexOf(':', hostPort.indexOf(']')) : hostPort.indexOf(':');
+        if (colon < 0) {
+            return 5432;
+        }
+        String text = hostPort.substring(colon + 1);
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw error("has the port '" + text + "' (" + mask(url) + ")", "The port must be a number from 1 to 65535, e.g. 5432.");
+    }
+
+    private static Map<String, String> parameters(String query, String url) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (query.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq >= 0 ? pair.substring(0, eq) : pair, url);
+            String value = eq >= 0 ? decode(pair.substring(eq + 1), url) : "";
+            if (key.isEmpty()) {
+                throw error("has a query parameter without a name (" + mask(url) + ")", "Write parameters as ?name=value&other=value.");
+            }
+            parameters.put(key, value);
+        }
+        return parameters;
+    }
+
+    private static String decode(String text, String url) {
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw error("has a malformed %-escape (" + mask(url) + ")",
+                    "Percent-encode special characters of the user and password, e.g. '@' as %40 and '%' as %25.");
+        }
+    }
+
+    /** The URL with the password of its user-info and of any {@code password=} parameter replaced by {@code ****}. */
+    public static String mask(String url) {
+        if (url == null) {
+            return null;
+        }
+        String masked = url;
+        int schemeEnd = masked.indexOf("://");
+        if (schemeEnd >= 0) {
+            int authorityStart = schemeEnd + 3;
+            int slash = masked.indexOf('/', authorityStart);
+            int question = masked.indexOf('?', authorityStart);
+            int end = slash < 0 ? (question < 0 ? masked.length() : question) : (question < 0 ? slash : Math.min(slash, question));
+            int at = masked.lastIndexOf('@', end - 1);
+            if (at >= authorityStart) {
+                int colon = masked.indexOf(':', authorityStart);
+                if (colon >= 0 && colon < at) {
+                    masked = masked.substring(0, colon + 1) + "****" + masked.substring(at);
+                }
+            }
+        }
+        return masked.replaceAll("(?i)([?&]password=)[^&]*", "$1****");
+    }
+
+    private static SettingsException error(String what, String fix) {
+        return new SettingsException(VARIABLE, VARIABLE + " " + what + ". " + fix);
+    }
+}

@@ -1,0 +1,71 @@
+package com.bookstore.db.core.mapping;
+
+import com.bookstore.db.core.registry.EntityRegistry;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.dialect.PostgreSQLDialect;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every Hibernate setting that shapes the schema, in one place.
+ *
+ * <p>The runtime ({@code com.bookstore.db.core.runtime.PersistenceRuntime}) and the migration tooling (shadow schema
+ * export, {@code mvn liquibase:diff}) both build their Hibernate metadata through this class. Changing how the schema
+ * looks means changing this class, and then generating a changelog.
+ */
+public final class SchemaMapping {
+
+    private SchemaMapping() {
+    }
+
+    /** The schema-shaping Hibernate properties: dialect, naming strategies, identifier and time zone handling. */
+    public static Map<String, Object> hibernateProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName());
+        properties.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, SnakeCasePhysicalNamingStrategy.class.getName());
+        properties.put(AvailableSettings.IMPLICIT_NAMING_STRATEGY, ConventionalImplicitNamingStrategy.class.getName());
+        // Instants and offsets are stored as timestamptz, normalised to UTC, whatever the JVM's zone.
+        properties.put(AvailableSettings.TIMEZONE_DEFAULT_STORAGE, "NORMALIZE_UTC");
+        properties.put(AvailableSettings.JDBC_TIME_ZONE, "UTC");
+        // Hibernate never changes the schema by itself: the changelogs do.
+        properties.put(AvailableSettings.HBM2DDL_AUTO, "none");
+        return properties;
+    }
+
+    /**
+     * Builds the Hibernate mapping model of the registry's entities without touching a database, for tools that read
+     * or export the schema. The caller closes the returned service registry.
+     */
+    public static OfflineModel offlineModel(EntityRegistry registry) {
+        StandardServiceRegistry services = new StandardServiceRegistryBuilder()
+                .applySettings(hibernateProperties())
+                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+                .build();
+        try {
+            return new OfflineModel(services, metadata(registry, services));
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(services);
+            throw e;
+        }
+    }
+
+    /** The mapping model of the registry's entities, on the given service registry. */
+    public static Metadata metadata(EntityRegistry registry, StandardServiceRegistry services) {
+        MetadataSources sources = new MetadataSources(services);
+        registry.entityClasses().forEach(sources::addAnnotatedClass);
+        return sources.getMetadataBuilder().build();
+    }
+
+    /** A mapping model with the service registry it lives in; closing it releases the registry. */
+    public record OfflineModel(StandardServiceRegistry services, Metadata metadata) implements AutoCloseable {
+        @Override
+        public void close() {
+            StandardServiceRegistryBuilder.destroy(services);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package com.bookstore.db.core.runtime;
+
+import com.bookstore.db.core.mapping.SchemaMapping;
+import com.bookstore.db.core.registry.EntityRegistry;
+import com.bookstore.db.core.settings.ConfigSource;
+import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.core.settings.PoolSettings;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A service's persistence at run time: the pool and the {@link EntityManagerFactory} of the registry's entities, with
+ * the schema settings of {@link SchemaMapping}. Hibernate never creates or alters tables here; the changelogs do.
+ *
+ * <pre>{@code
+ * try (PersistenceRuntime persistence = PersistenceRuntime.start(EntityRegistry.discover())) {
+ *     EntityManagerFactory emf = persistence.entityManagerFactory();
+ * }
+ * }</pre>
+ */
+public final class PersistenceRuntime implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+
+    private PersistenceRuntime(HikariDataSource dataSource, SessionFactory sessionFactory) {
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+    }
+
+    /** Starts with settings from {@code DATABASE_URL} and the pool variables, in the standard lookup order. */
+    public static PersistenceRuntime start(EntityRegistry registry) {
+        ConfigSource source = ConfigSource.standard(Path.of(""));
+        return start(registry, DatabaseSettings.from(source), PoolSettings.from(source), Map.of());
+    }
+
+    /**
+     * Starts with the given settings. {@code extraProperties} may tune Hibernate's behaviour (batch sizes, statistics);
+     * schema-shaping settings always come from {@link SchemaMapping}.
+     */
+    public static PersistenceRuntime start(EntityRegistry registry, DatabaseSettings database, PoolSettings pool,
+            Map<String, Object> extraProperties) {
+        HikariDataSource dataSource = ConnectionPools.create("bookstore", database, pool);
+        try {
+            StandardServiceRegistry services = new StandardServiceRegistryBuilder()
+                    .applySettings(extraProperties)
+                    .applySettings(SchemaMapping.hibernateProperties())
+                    .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                    .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+                    .build();
+            try {
+                SessionFactory sessionFactory = SchemaMapping.metadata(registry, services).buildSessionFactory();
+                return new PersistenceRuntime(dataSource, sessionFactory);
+            } catch (RuntimeException e) {
+                StandardServiceRegistryBuilder.destroy(services);
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    public EntityManagerFactory entityManagerFactory() {
+        return sessionFactory;
+    }
+
+    /** The application pool, e.g. for plain JDBC next to JPA. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        try {
+            sessionFactory.close();
+        } finally {
+            dataSource.close();
+        }
+    }
+}
