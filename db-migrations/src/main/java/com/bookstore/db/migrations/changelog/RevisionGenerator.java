@@ -1,0 +1,51 @@
+package com.bookstore.db.migrations.changelog;
+
+import com.bookstore.db.core.registry.EntityRegistry;
+import com.bookstore.db.migrations.apply.ChangelogSource;
+import com.bookstore.db.migrations.schema.ChangeReview;
+import com.bookstore.db.migrations.schema.ColumnRename;
+import com.bookstore.db.migrations.schema.Progress;
+import com.bookstore.db.migrations.schema.SchemaDiff;
+import com.bookstore.db.migrations.schema.ShadowComparison;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code generate}: diffs the model against what the existing changelogs build on a shadow database and writes the
+ * difference as a new revision, unless it is empty or destructive and not allowed.
+ */
+public final class RevisionGenerator {
+
+    /** What the developer asked for. */
+    public record Request(String message, String author, boolean allowDestructive, List<ColumnRename> renames, Instant now) {
+    }
+
+    /** What happened. */
+    public enum Outcome { NO_CHANGES, WRITTEN, REFUSED_DESTRUCTIVE }
+
+    /** The outcome, the review of the changes, and the file written (when one was). */
+    public record Result(Outcome outcome, ChangeReview review, Path file) {
+    }
+
+    private RevisionGenerator() {
+    }
+
+    public static Result generate(EntityRegistry registry, ChangelogDirectory directory, Request request, Progress progress)
+            throws Exception {
+        String fileName = directory.newRevisionName(request.message(), request.now()); // validates the message first
+        java.nio.file.Files.createDirectories(directory.resourceRoot());
+        SchemaDiff diff = ShadowComparison.modelVersusChangelogs(registry, ChangelogSource.directory(directory.resourceRoot()),
+                progress).withRenames(request.renames());
+        ChangeReview review = diff.review();
+        if (diff.isEmpty()) {
+            return new Result(Outcome.NO_CHANGES, review, null);
+        }
+        if (review.hasDestructive() && !request.allowDestructive()) {
+            return new Result(Outcome.REFUSED_DESTRUCTIVE, review, null);
+        }
+        String content = RevisionWriter.render(fileName, request.author(), request.message(), diff.forward(), diff.reverse());
+        return new Result(Outcome.WRITTEN, review, directory.addRevision(fileName, content));
+    }
+}

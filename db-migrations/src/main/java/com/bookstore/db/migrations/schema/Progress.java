@@ -1,0 +1,64 @@
+package com.bookstore.db.migrations.schema;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Prints each step of a long operation as it starts and how long it took, and keeps the timings for benchmarks.
+ */
+public final class Progress {
+
+    /** A step that may fail with a checked exception. */
+    @FunctionalInterface
+    public interface Step<T> {
+        T run() throws Exception;
+    }
+
+    private final PrintStream out;
+    private final Map<String, Long> millisByStep = new LinkedHashMap<>();
+
+    public Progress(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Progress that prints nothing (tests, embedding). */
+    public static Progress silent() {
+        return new Progress(null);
+    }
+
+    public <T> T step(String name, Step<T> step) throws Exception {
+        if (out != null) {
+            out.print("  " + name + " ... ");
+            out.flush();
+        }
+        long start = System.nanoTime();
+        T result = step.run();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        millisByStep.merge(name, millis, Long::sum);
+        if (out != null) {
+            out.printf("%.1f s%n", millis / 1000.0);
+        }
+        return result;
+    }
+
+    public <T> T stepUnchecked(String name, Supplier<T> step) {
+        try {
+            return step(name, step::get);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Milliseconds per step name, in the order the steps first ran. */
+    public Map<String, Long> timings() {
+        return Map.copyOf(millisByStep);
+    }
+
+    public Map<String, Long> orderedTimings() {
+        return new LinkedHashMap<>(millisByStep);
+    }
+}

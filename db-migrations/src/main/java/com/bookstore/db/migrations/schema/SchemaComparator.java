@@ -1,0 +1,98 @@
+package com.bookstore.db.migrations.schema;
+
+import com.bookstore.db.core.settings.DatabaseSettings;
+import liquibase.CatalogAndSchema;
+import liquibase.change.Change;
+import liquibase.change.core.DropTableChange;
+import liquibase.changelog.ChangeSet;
+import liquibase.database.Database;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.diff.DiffGeneratorFactory;
+import liquibase.diff.DiffResult;
+import liquibase.diff.compare.CompareControl;
+import liquibase.diff.output.DiffOutputControl;
+import liquibase.diff.output.changelog.DiffToChangeLog;
+import liquibase.exception.LiquibaseException;
+import liquibase.structure.DatabaseObject;
+import liquibase.structure.core.Column;
+import liquibase.structure.core.ForeignKey;
+import liquibase.structure.core.Index;
+import liquibase.structure.core.PrimaryKey;
+import liquibase.structure.core.Sequence;
+import liquibase.structure.core.Table;
+import liquibase.structure.core.UniqueConstraint;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares a database holding the model's schema ("wanted") with another one ("current"), PostgreSQL against
+ * PostgreSQL, and returns the changes both ways: forward (current → wanted) for the changeset, reverse (wanted →
+ * current) for its rollback.
+ */
+public final class SchemaComparator {
+
+    private static final Set<Class<? extends DatabaseObject>> COMPARED_TYPES = Set.of(Table.class, Column.class,
+            PrimaryKey.class, ForeignKey.class, UniqueConstraint.class, Index.class, Sequence.class);
+
+    private SchemaComparator() {
+    }
+
+    public static SchemaDiff compare(DatabaseSettings wanted, DatabaseSettings current) throws SQLException {
+        Database wantedDb = null;
+        Database currentDb = null;
+        try {
+            wantedDb = LiquibaseDatabases.open(wanted);
+            currentDb = LiquibaseDatabases.open(current);
+            DiffResult forwardDiff = diff(wantedDb, currentDb);
+            DiffResult reverseDiff = diff(currentDb, wantedDb);
+            Map<String, CheckConstraints.Check> wantedChecks = CheckConstraints.read(jdbc(wantedDb));
+            Map<String, CheckConstraints.Check> currentChecks = CheckConstraints.read(jdbc(currentDb));
+
+            List<Change> forward = changes(forwardDiff, wantedChecks, currentChecks);
+            List<Change> reverse = changes(reverseDiff, currentChecks, wantedChecks);
+            return new SchemaDiff(forward, reverse, forwardDiff);
+        } catch (LiquibaseException e) {
+            throw new SQLException("Liquibase could not compare the schemas: " + e.getMessage(), e);
+        } finally {
+            LiquibaseDatabases.closeQuietly(wantedDb);
+            LiquibaseDatabases.closeQuietly(currentDb);
+        }
+    }
+
+    private static DiffResult diff(Database reference, Database target) throws LiquibaseException {
+        CompareControl.SchemaComparison[] publicToPublic = {
+                new CompareControl.SchemaComparison(new CatalogAndSchema(null, "public"), new CatalogAndSchema(null, "public"))};
+        return DiffGeneratorFactory.getInstance().compare(reference, target,
+                new CompareControl(publicToPublic, new HashSet<>(COMPARED_TYPES)));
+    }
+
+    private static List<Change> changes(DiffResult diff, Map<String, CheckConstraints.Check> wantedChecks,
+            Map<String, CheckConstraints.Check> currentChecks) {
+        DiffOutputControl output = new DiffOutputControl(false, false, false, null);
+        output.setObjectChangeFilter(new MigrationBookkeepingFilter());
+        List<Change> liquibaseChanges = new ArrayList<>();
+        for (ChangeSet changeSet : new DiffToChangeLog(diff, output).generateChangeSets()) {
+            liquibaseChanges.addAll(changeSet.getChanges());
+        }
+        Set<String> droppedTables = new HashSet<>();
+        for (Change change : liquibaseChanges) {
+            if (change instanceof DropTableChange drop) {
+                droppedTables.add(drop.getTableName());
+            }
+        }
+        CheckConstraints.Delta checks = CheckConstraints.delta(wantedChecks, currentChecks, droppedTables);
+        List<Change> all = new ArrayList<>(checks.dropChanges());
+        all.addAll(liquibaseChanges);
+        all.addAll(checks.addChanges());
+        return all;
+    }
+
+    private static java.sql.Connection jdbc(Database database) {
+        return ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
+    }
+}

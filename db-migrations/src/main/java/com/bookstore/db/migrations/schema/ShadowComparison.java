@@ -1,0 +1,54 @@
+package com.bookstore.db.migrations.schema;
+
+import com.bookstore.db.core.embedded.ScratchDatabases;
+import com.bookstore.db.core.registry.EntityRegistry;
+import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.apply.ChangelogRunner;
+import com.bookstore.db.migrations.apply.ChangelogSource;
+import com.bookstore.db.migrations.apply.LiquibaseDefaults;
+
+/**
+ * The Prisma-style shadow database workflow: a private, throw-away PostgreSQL (never the developer's database) holds
+ * two databases, one migrated by the existing changelogs and one created by Hibernate from the entity model; the
+ * difference between the two is what a new revision must contain.
+ */
+public final class ShadowComparison {
+
+    private ShadowComparison() {
+    }
+
+    /** Model versus the schema that the changelogs build: what {@code generate} writes and {@code check} reports. */
+    public static SchemaDiff modelVersusChangelogs(EntityRegistry registry, ChangelogSource changelogs, Progress progress)
+            throws Exception {
+        try (ScratchDatabases shadow = progress.step("starting shadow PostgreSQL", ScratchDatabases::embedded)) {
+            DatabaseSettings migrated = shadow.create("migrated");
+            DatabaseSettings model = shadow.create("model");
+            if (changelogs.exists()) {
+                progress.step("applying changelogs to shadow database", () -> {
+                    try (ChangelogRunner runner = ChangelogRunner.open(changelogs, migrated)) {
+                        return LiquibaseDefaults.quietly(runner::update);
+                    }
+                });
+            }
+            exportModel(registry, model, progress);
+            return progress.step("comparing model with migrated schema", () -> SchemaComparator.compare(model, migrated));
+        }
+    }
+
+    /** Model versus a live database: drift made by hand, or changelogs never applied there. */
+    public static SchemaDiff modelVersusDatabase(EntityRegistry registry, DatabaseSettings live, Progress progress)
+            throws Exception {
+        try (ScratchDatabases shadow = progress.step("starting shadow PostgreSQL", ScratchDatabases::embedded)) {
+            DatabaseSettings model = shadow.create("model");
+            exportModel(registry, model, progress);
+            return progress.step("comparing model with " + live.maskedUrl(), () -> SchemaComparator.compare(model, live));
+        }
+    }
+
+    private static void exportModel(EntityRegistry registry, DatabaseSettings model, Progress progress) throws Exception {
+        progress.step("creating model schema (" + registry.entityClasses().size() + " entities)", () -> {
+            ModelSchemaExporter.export(registry, model);
+            return null;
+        });
+    }
+}
