@@ -18,6 +18,8 @@ public final class DatabaseUrlParser {
 
     private static final String VARIABLE = DatabaseSettings.DATABASE_URL;
     private static final String EXAMPLE = "postgresql://user:password@localhost:5432/bookstore";
+    private static final String ENCODE_PASSWORD_HINT = "If the password contains '/', '?' or '#', percent-encode them"
+            + " as %2F, %3F and %23 (and '@' as %40, '%' as %25).";
 
     private DatabaseUrlParser() {
     }
@@ -45,10 +47,13 @@ public final class DatabaseUrlParser {
         }
         int slash = rest.indexOf('/');
         String authority = slash >= 0 ? rest.substring(0, slash) : rest;
-        String database = slash >= 0 ? decode(rest.substring(slash + 1), trimmed) : "";
+        String rawDatabase = slash >= 0 ? rest.substring(slash + 1) : "";
+        String database = decode(rawDatabase, trimmed);
         int at = authority.lastIndexOf('@');
         String userInfo = at >= 0 ? authority.substring(0, at) : null;
         String hostPort = at >= 0 ? authority.substring(at + 1) : authority;
+        // An '@' after the authority: most likely a password with an unencoded '/' or '?', cut there by the parse.
+        boolean atAfterAuthority = at < 0 && trimmed.indexOf('@', schemeEnd + 3) >= 0;
 
         String user = null;
         String password = null;
@@ -71,7 +76,11 @@ public final class DatabaseUrlParser {
         parameters.remove("password");
 
         String host = host(hostPort, trimmed);
-        int port = port(hostPort, trimmed);
+        int port = port(hostPort, trimmed, atAfterAuthority);
+        if (rawDatabase.contains("@")) {
+            throw error("has an '@' after the host (" + mask(trimmed) + ")",
+                    ENCODE_PASSWORD_HINT + " Write an '@' of the database name as %40.");
+        }
         if (database.isEmpty()) {
             throw error("names no database (" + mask(trimmed) + ")", "Add it after the host: " + EXAMPLE + ".");
         }
@@ -82,11 +91,18 @@ public final class DatabaseUrlParser {
     }
 
     private static String host(String hostPort, String url) {
+        if (hostPort.contains(",")) {
+            throw error("lists several hosts (" + mask(url) + ")", "Give one host; put a load balancer or a DNS name in front of several.");
+        }
         String host;
         if (hostPort.startsWith("[")) {
             int close = hostPort.indexOf(']');
             if (close < 0) {
                 throw error("has an IPv6 host without its closing ']' (" + mask(url) + ")", "Write it as postgresql://user@[::1]:5432/db.");
+            }
+            if (close + 1 < hostPort.length() && hostPort.charAt(close + 1) != ':') {
+                throw error("has characters after the IPv6 host's ']' (" + mask(url) + ")",
+                        "Write it as postgresql://user@[::1]:5432/db.");
             }
             host = hostPort.substring(1, close);
         } else {
@@ -96,13 +112,10 @@ public final class DatabaseUrlParser {
         if (host.isEmpty()) {
             throw error("names no host (" + mask(url) + ")", "Add it after '://', e.g. " + EXAMPLE + ".");
         }
-        if (host.contains(",")) {
-            throw error("lists several hosts (" + mask(url) + ")", "Give one host; put a load balancer or a DNS name in front of several.");
-        }
         return host;
     }
 
-    private static int port(String hostPort, String url) {
+    private static int port(String hostPort, String url, boolean atAfterAuthority) {
         int colon = hostPort.startsWith("[") ? hostPort.indexOf(':', hostPort.indexOf(']')) : hostPort.indexOf(':');
         if (colon < 0) {
             return 5432;
@@ -115,6 +128,11 @@ public final class DatabaseUrlParser {
             }
         } catch (NumberFormatException e) {
             // reported below
+        }
+        if (atAfterAuthority) {
+            // the "port" is then most likely the start of the password: never echo it
+            throw error("has no valid port before the first '/' or '?' (" + mask(url) + ")",
+                    "The port must be a number from 1 to 65535, e.g. 5432. " + ENCODE_PASSWORD_HINT);
         }
         throw error("has the port '" + text + "' (" + mask(url) + ")", "The port must be a number from 1 to 65535, e.g. 5432.");
     }
@@ -148,27 +166,41 @@ public final class DatabaseUrlParser {
         }
     }
 
-    /** The URL with the password of its user-info and of any {@code password=} parameter replaced by {@code ****}. */
+    /**
+     * The URL with the password of its user-info and of any {@code password=} parameter replaced by {@code ****}.
+     * Malformed URLs are masked too (no {@code ://}, a password with an unencoded {@code /} or {@code ?}); when in
+     * doubt, more is masked rather than less.
+     */
     public static String mask(String url) {
         if (url == null) {
             return null;
         }
-        String masked = url;
-        int schemeEnd = masked.indexOf("://");
-        if (schemeEnd >= 0) {
-            int authorityStart = schemeEnd + 3;
-            int slash = masked.indexOf('/', authorityStart);
-            int question = masked.indexOf('?', authorityStart);
-            int end = slash < 0 ? (question < 0 ? masked.length() : question) : (question < 0 ? slash : Math.min(slash, question));
-            int at = masked.lastIndexOf('@', end - 1);
-            if (at >= authorityStart) {
-                int colon = masked.indexOf(':', authorityStart);
-                if (colon >= 0 && colon < at) {
-                    masked = masked.substring(0, colon + 1) + "****" + masked.substring(at);
-                }
+        return maskUserInfo(url).replaceAll("(?i)([?&]password=)[^&]*", "$1****");
+    }
+
+    private static String maskUserInfo(String url) {
+        int schemeEnd = url.indexOf("://");
+        int authorityStart = schemeEnd >= 0 ? schemeEnd + 3 : 0;
+        int end = url.length();
+        for (int i = authorityStart; i < url.length(); i++) {
+            if (url.charAt(i) == '/' || url.charAt(i) == '?') {
+                end = i;
+                break;
             }
         }
-        return masked.replaceAll("(?i)([?&]password=)[^&]*", "$1****");
+        int at = url.lastIndexOf('@', end - 1);
+        if (at < authorityStart) {
+            // no user-info in the authority: a password with an unencoded '/' or '?' may reach further
+            at = url.lastIndexOf('@');
+        }
+        if (at < authorityStart) {
+            return url;
+        }
+        int colon = url.indexOf(':', authorityStart);
+        if (colon < 0 || colon > at) {
+            return url;
+        }
+        return url.substring(0, colon + 1) + "****" + url.substring(at);
     }
 
     private static SettingsException error(String what, String fix) {

@@ -44,7 +44,11 @@ public final class DotEnvFile {
     static Map<String, String> parse(List<String> lines, Path file) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
+            String line = lines.get(i);
+            if (i == 0 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // byte order mark, as editors on Windows write it
+            }
+            line = line.strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }

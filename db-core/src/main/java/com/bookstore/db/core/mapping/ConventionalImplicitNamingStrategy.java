@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  * </ul>
  * Primary keys and the CHECK constraints that Hibernate derives (enum values) are created unnamed by Hibernate 6.6's
  * DDL, so they carry PostgreSQL's own deterministic names: {@code <table>_pkey} and {@code <table>_<column>_check}.
+ *
+ * <p>Hibernate 6.6's PostgreSQL DDL drops the unique constraint names this strategy gives unless they are marked
+ * explicit; {@link SchemaMapping#metadata} therefore also applies {@link ConventionalConstraintNames} to the model.
  */
 public class ConventionalImplicitNamingStrategy extends ImplicitNamingStrategyJpaCompliantImpl {
 

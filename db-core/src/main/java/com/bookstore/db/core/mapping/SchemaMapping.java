@@ -32,6 +32,8 @@ public final class SchemaMapping {
         // Instants and offsets are stored as timestamptz, normalised to UTC, whatever the JVM's zone.
         properties.put(AvailableSettings.TIMEZONE_DEFAULT_STORAGE, "NORMALIZE_UTC");
         properties.put(AvailableSettings.JDBC_TIME_ZONE, "UTC");
+        // Envers arrives on tool class paths (liquibase-hibernate6 depends on it); it must add no audit tables.
+        properties.put("hibernate.integration.envers.enabled", "false");
         // Hibernate never changes the schema by itself: the changelogs do.
         properties.put(AvailableSettings.HBM2DDL_AUTO, "none");
         return properties;
@@ -54,11 +56,16 @@ public final class SchemaMapping {
         }
     }
 
-    /** The mapping model of the registry's entities, on the given service registry. */
+    /**
+     * The mapping model of the registry's entities, on the given service registry, with the constraint naming
+     * convention applied to the unique constraints that Hibernate's DDL would otherwise leave unnamed.
+     */
     public static Metadata metadata(EntityRegistry registry, StandardServiceRegistry services) {
         MetadataSources sources = new MetadataSources(services);
         registry.entityClasses().forEach(sources::addAnnotatedClass);
-        return sources.getMetadataBuilder().build();
+        Metadata metadata = sources.getMetadataBuilder().build();
+        ConventionalConstraintNames.apply(metadata);
+        return metadata;
     }
 
     /** A mapping model with the service registry it lives in; closing it releases the registry. */

@@ -2,6 +2,8 @@ package com.bookstore.db.core.settings;
 
 import com.bookstore.db.core.internal.DatabaseUrlParser;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -66,16 +68,23 @@ public final class DatabaseSettings {
         return new DatabaseSettings(host, port, database, newUser, newPassword, parameters);
     }
 
-    /** {@code jdbc:postgresql://host:port/db?params}, without user or password. */
+    /**
+     * {@code jdbc:postgresql://host:port/db?params}, without user or password. The database name and the parameters
+     * are percent-encoded, as the PostgreSQL driver decodes them ({@code application_name=100%25}).
+     */
     public String jdbcUrl() {
         StringBuilder url = new StringBuilder("jdbc:postgresql://").append(hostForUrl()).append(':').append(port)
-                .append('/').append(database);
+                .append('/').append(encode(database));
         char sep = '?';
         for (Map.Entry<String, String> p : new java.util.TreeMap<>(parameters).entrySet()) {
-            url.append(sep).append(p.getKey()).append('=').append(p.getValue());
+            url.append(sep).append(encode(p.getKey())).append('=').append(encode(p.getValue()));
             sep = '&';
         }
         return url.toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** JDBC connection properties carrying the credentials. */

@@ -17,6 +17,8 @@ import java.util.Optional;
 public record PoolSettings(int maximumPoolSize, int minimumIdle, Duration connectionTimeout, Duration idleTimeout,
         Duration maxLifetime) {
 
+    private static final long MINIMUM_CONNECTION_TIMEOUT_MS = 250;
+
     public static final PoolSettings DEFAULTS = new PoolSettings(10, 2, Duration.ofSeconds(30), Duration.ofMinutes(10),
             Duration.ofMinutes(30));
 
@@ -28,6 +30,22 @@ public record PoolSettings(int maximumPoolSize, int minimumIdle, Duration connec
         if (minimumIdle < 0 || minimumIdle > maximumPoolSize) {
             throw new SettingsException("DATABASE_POOL_MIN_IDLE", "DATABASE_POOL_MIN_IDLE is " + minimumIdle
                     + "; it must be between 0 and DATABASE_POOL_MAX_SIZE (" + maximumPoolSize + ").");
+        }
+        requireNotNegative("DATABASE_POOL_CONNECTION_TIMEOUT_MS", connectionTimeout);
+        requireNotNegative("DATABASE_POOL_IDLE_TIMEOUT_MS", idleTimeout);
+        requireNotNegative("DATABASE_POOL_MAX_LIFETIME_MS", maxLifetime);
+        // HikariCP refuses a connection timeout under 250 ms (0 means no limit), with an error naming no variable
+        if (!connectionTimeout.isZero() && connectionTimeout.toMillis() < MINIMUM_CONNECTION_TIMEOUT_MS) {
+            throw new SettingsException("DATABASE_POOL_CONNECTION_TIMEOUT_MS", "DATABASE_POOL_CONNECTION_TIMEOUT_MS is "
+                    + connectionTimeout.toMillis() + "; it must be at least " + MINIMUM_CONNECTION_TIMEOUT_MS
+                    + " (milliseconds), or 0 to wait without limit.");
+        }
+    }
+
+    private static void requireNotNegative(String variable, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new SettingsException(variable, variable + " is " + (value == null ? "not set" : value.toMillis())
+                    + "; it must be a duration of at least 0 ms.");
         }
     }
 
