@@ -1,5 +1,6 @@
 package com.bookstore.db.migrations.changelog;
 
+import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.migrations.apply.ChangelogSource;
 import com.bookstore.db.migrations.schema.ChangeReview;
@@ -34,10 +35,18 @@ public final class RevisionGenerator {
 
     public static Result generate(EntityRegistry registry, ChangelogDirectory directory, Request request, Progress progress)
             throws Exception {
+        try (ScratchDatabases shadow = progress.step("starting shadow PostgreSQL", ScratchDatabases::embedded)) {
+            return generate(registry, directory, request, shadow, progress);
+        }
+    }
+
+    /** As above, on a shadow server the caller owns. */
+    public static Result generate(EntityRegistry registry, ChangelogDirectory directory, Request request,
+            ScratchDatabases shadow, Progress progress) throws Exception {
         String fileName = directory.newRevisionName(request.message(), request.now()); // validates the message first
         java.nio.file.Files.createDirectories(directory.resourceRoot());
         SchemaDiff diff = ShadowComparison.modelVersusChangelogs(registry, ChangelogSource.directory(directory.resourceRoot()),
-                progress).withRenames(request.renames());
+                shadow, progress).withRenames(request.renames());
         ChangeReview review = diff.review();
         if (diff.isEmpty()) {
             return new Result(Outcome.NO_CHANGES, review, null);

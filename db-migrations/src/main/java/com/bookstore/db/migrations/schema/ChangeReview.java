@@ -20,10 +20,6 @@ import liquibase.change.core.DropTableChange;
 import liquibase.change.core.DropUniqueConstraintChange;
 import liquibase.change.core.ModifyDataTypeChange;
 import liquibase.change.core.RawSQLChange;
-import liquibase.diff.Difference;
-import liquibase.diff.DiffResult;
-import liquibase.diff.ObjectDifferences;
-import liquibase.structure.core.Column;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,17 +68,16 @@ public record ChangeReview(List<Finding> findings, List<String> renameHints) {
         return findings.stream().filter(f -> f.risk() == Risk.DESTRUCTIVE).toList();
     }
 
-    static ChangeReview review(List<Change> changes, DiffResult diff) {
-        Map<String, ColumnType[]> typeChanges = typeChanges(diff);
-        Map<String, ColumnType> droppedColumnTypes = droppedColumnTypes(diff);
+    static ChangeReview review(List<Change> changes, ColumnTypes wantedTypes, ColumnTypes currentTypes) {
         List<Finding> findings = new ArrayList<>();
         List<String> hints = new ArrayList<>();
         Map<String, List<String>> addedByTableAndType = new HashMap<>();
         for (Change change : changes) {
-            findings.add(describe(change, typeChanges));
+            findings.add(describe(change, currentTypes));
             if (change instanceof AddColumnChange add) {
                 for (ColumnConfig column : add.getColumns()) {
-                    addedByTableAndType.computeIfAbsent(add.getTableName() + "|" + ColumnType.parse(column.getType()),
+                    ColumnType type = wantedTypes.of(add.getTableName(), column.getName()).orElse(ColumnType.parse(column.getType()));
+                    addedByTableAndType.computeIfAbsent(add.getTableName() + "|" + type,
                             k -> new ArrayList<>()).add(column.getName());
                 }
             }
@@ -90,7 +85,7 @@ public record ChangeReview(List<Finding> findings, List<String> renameHints) {
         for (Change change : changes) {
             if (change instanceof DropColumnChange drop) {
                 for (String column : droppedColumns(drop)) {
-                    ColumnType type = droppedColumnTypes.get(key(drop.getTableName(), column));
+                    ColumnType type = currentTypes.of(drop.getTableName(), column).orElse(null);
                     List<String> candidates = addedByTableAndType.getOrDefault(drop.getTableName() + "|" + type, List.of());
                     for (String added : candidates) {
                         hints.add("Probable rename: " + drop.getTableName() + "." + column + " -> " + drop.getTableName() + "."
@@ -105,7 +100,7 @@ public record ChangeReview(List<Finding> findings, List<String> renameHints) {
         return new ChangeReview(List.copyOf(findings), List.copyOf(hints));
     }
 
-    private static Finding describe(Change change, Map<String, ColumnType[]> typeChanges) {
+    private static Finding describe(Change change, ColumnTypes currentTypes) {
         if (change instanceof CreateTableChange c) {
             return safe("create table " + c.getTableName() + " (" + c.getColumns().size() + " columns)");
         } else if (change instanceof DropTableChange c) {
@@ -116,14 +111,14 @@ public record ChangeReview(List<Finding> findings, List<String> renameHints) {
         } else if (change instanceof DropColumnChange c) {
             return new Finding(Risk.DESTRUCTIVE, "drop column " + c.getTableName() + "." + String.join(", ", droppedColumns(c)));
         } else if (change instanceof ModifyDataTypeChange c) {
-            ColumnType[] types = typeChanges.get(key(c.getTableName(), c.getColumnName()));
             ColumnType to = ColumnType.parse(c.getNewDataType());
-            if (types == null) {
+            ColumnType from = currentTypes.of(c.getTableName(), c.getColumnName()).orElse(null);
+            if (from == null) {
                 return new Finding(Risk.CAUTION, "change type of " + c.getTableName() + "." + c.getColumnName() + " to " + to);
             }
-            boolean widening = types[0].fitsInto(to);
+            boolean widening = from.fitsInto(to);
             return new Finding(widening ? Risk.SAFE : Risk.DESTRUCTIVE, "change type of " + c.getTableName() + "."
-                    + c.getColumnName() + " from " + types[0] + " to " + to + (widening ? "" : " (narrowing: values may not fit)"));
+                    + c.getColumnName() + " from " + from + " to " + to + (widening ? "" : " (narrowing: values may not fit)"));
         } else if (change instanceof AddNotNullConstraintChange c) {
             return new Finding(Risk.CAUTION, "set NOT NULL on " + c.getTableName() + "." + c.getColumnName()
                     + " (fails if rows hold NULL)");
@@ -171,29 +166,6 @@ public record ChangeReview(List<Finding> findings, List<String> renameHints) {
             return List.of(drop.getColumnName());
         }
         return drop.getColumns().stream().map(ColumnConfig::getName).toList();
-    }
-
-    private static Map<String, ColumnType[]> typeChanges(DiffResult diff) {
-        Map<String, ColumnType[]> types = new HashMap<>();
-        for (Map.Entry<Column, ObjectDifferences> changed : diff.getChangedObjects(Column.class).entrySet()) {
-            Difference type = changed.getValue().getDifference("type");
-            if (type != null && type.getReferenceValue() != null && type.getComparedValue() != null) {
-                Column column = changed.getKey();
-                types.put(key(column.getRelation().getName(), column.getName()), new ColumnType[] {
-                        ColumnType.parse(type.getComparedValue().toString()), ColumnType.parse(type.getReferenceValue().toString())});
-            }
-        }
-        return types;
-    }
-
-    private static Map<String, ColumnType> droppedColumnTypes(DiffResult diff) {
-        Map<String, ColumnType> types = new HashMap<>();
-        for (Column column : diff.getUnexpectedObjects(Column.class)) {
-            if (column.getRelation() != null && column.getType() != null) {
-                types.put(key(column.getRelation().getName(), column.getName()), ColumnType.parse(column.getType().toString()));
-            }
-        }
-        return types;
     }
 
     private static String key(String table, String column) {

@@ -21,13 +21,16 @@ public record ColumnType(String base, Integer length, Integer scale) {
             Map.entry("character varying", "varchar"), Map.entry("character", "bpchar"), Map.entry("char", "bpchar"),
             Map.entry("decimal", "numeric"), Map.entry("bool", "boolean"),
             Map.entry("double precision", "float8"), Map.entry("double", "float8"), Map.entry("real", "float4"),
-            Map.entry("float", "float8"));
+            Map.entry("float", "float8"),
+            // Liquibase's database-neutral names, as its snapshots print them
+            Map.entry("clob", "text"), Map.entry("number", "numeric"), Map.entry("nvarchar", "varchar"),
+            Map.entry("datetime", "timestamp"));
 
     private static final Map<String, Integer> INTEGER_WIDTH = Map.of("int2", 2, "int4", 4, "int8", 8);
 
     /** Parses what Liquibase ({@code VARCHAR(100)}, {@code BIGINT}, {@code TIMESTAMP WITH TIME ZONE}) or PostgreSQL writes. */
     public static ColumnType parse(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replace("\"", "").strip();
+        String lower = text.toLowerCase(Locale.ROOT).replace("\"", "").replaceAll("\\s+(byte|char)\\)", ")").strip();
         Matcher m = TYPE.matcher(lower);
         if (!m.matches()) {
             return new ColumnType(lower, null, null);
@@ -86,11 +89,21 @@ public record ColumnType(String base, Integer length, Integer scale) {
         return base.equals("varchar") || base.equals("bpchar") || base.equals("text");
     }
 
+    private static final Map<String, String> SQL_NAMES = Map.of("int2", "smallint", "int4", "integer", "int8", "bigint",
+            "timestamptz", "timestamp with time zone", "timetz", "time with time zone", "bpchar", "char",
+            "float8", "double precision", "float4", "real");
+
+    /** The type as PostgreSQL DDL writes it: {@code bigint}, {@code varchar(200)}, {@code timestamp with time zone}. */
+    public String sql() {
+        String name = SQL_NAMES.getOrDefault(base, base);
+        if (length == null) {
+            return name;
+        }
+        return name + "(" + length + (scale == null ? "" : "," + scale) + ")";
+    }
+
     @Override
     public String toString() {
-        if (length == null) {
-            return base;
-        }
-        return base + "(" + length + (scale == null ? "" : "," + scale) + ")";
+        return sql();
     }
 }

@@ -4,6 +4,7 @@ import com.bookstore.db.core.settings.DatabaseSettings;
 import liquibase.CatalogAndSchema;
 import liquibase.change.Change;
 import liquibase.change.core.DropTableChange;
+import liquibase.change.core.ModifyDataTypeChange;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.database.jvm.JdbcConnection;
@@ -53,9 +54,11 @@ public final class SchemaComparator {
             Map<String, CheckConstraints.Check> wantedChecks = CheckConstraints.read(jdbc(wantedDb));
             Map<String, CheckConstraints.Check> currentChecks = CheckConstraints.read(jdbc(currentDb));
 
-            List<Change> forward = changes(forwardDiff, wantedChecks, currentChecks);
-            List<Change> reverse = changes(reverseDiff, currentChecks, wantedChecks);
-            return new SchemaDiff(forward, reverse, forwardDiff);
+            ColumnTypes wantedTypes = ColumnTypes.read(jdbc(wantedDb));
+            ColumnTypes currentTypes = ColumnTypes.read(jdbc(currentDb));
+            List<Change> forward = changes(forwardDiff, wantedChecks, currentChecks, wantedTypes);
+            List<Change> reverse = changes(reverseDiff, currentChecks, wantedChecks, currentTypes);
+            return new SchemaDiff(forward, reverse, wantedTypes, currentTypes);
         } catch (LiquibaseException e) {
             throw new SQLException("Liquibase could not compare the schemas: " + e.getMessage(), e);
         } finally {
@@ -72,12 +75,18 @@ public final class SchemaComparator {
     }
 
     private static List<Change> changes(DiffResult diff, Map<String, CheckConstraints.Check> wantedChecks,
-            Map<String, CheckConstraints.Check> currentChecks) {
+            Map<String, CheckConstraints.Check> currentChecks, ColumnTypes wantedTypes) {
         DiffOutputControl output = new DiffOutputControl(false, false, false, null);
         output.setObjectChangeFilter(new MigrationBookkeepingFilter());
         List<Change> liquibaseChanges = new ArrayList<>();
         for (ChangeSet changeSet : new DiffToChangeLog(diff, output).generateChangeSets()) {
             liquibaseChanges.addAll(changeSet.getChanges());
+        }
+        for (Change change : liquibaseChanges) {
+            if (change instanceof ModifyDataTypeChange modify) {
+                wantedTypes.of(modify.getTableName(), modify.getColumnName())
+                        .ifPresent(type -> modify.setNewDataType(type.sql()));
+            }
         }
         Set<String> droppedTables = new HashSet<>();
         for (Change change : liquibaseChanges) {

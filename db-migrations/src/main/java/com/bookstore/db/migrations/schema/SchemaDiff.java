@@ -1,7 +1,6 @@
 package com.bookstore.db.migrations.schema;
 
 import liquibase.change.Change;
-import liquibase.diff.DiffResult;
 
 import java.util.List;
 
@@ -10,9 +9,10 @@ import java.util.List;
  *
  * @param forward changes that bring the database to the model, in a safe order
  * @param reverse changes that bring it back (the changeset's rollback)
- * @param forwardDiff Liquibase's raw comparison, which the review reads old column types from
+ * @param wantedTypes column types of the model's database
+ * @param currentTypes column types of the compared database
  */
-public record SchemaDiff(List<Change> forward, List<Change> reverse, DiffResult forwardDiff) {
+public record SchemaDiff(List<Change> forward, List<Change> reverse, ColumnTypes wantedTypes, ColumnTypes currentTypes) {
 
     public boolean isEmpty() {
         return forward.isEmpty();
@@ -20,7 +20,7 @@ public record SchemaDiff(List<Change> forward, List<Change> reverse, DiffResult 
 
     /** What each forward change does, how risky it is, and the probable renames. */
     public ChangeReview review() {
-        return ChangeReview.review(forward, forwardDiff);
+        return ChangeReview.review(forward, wantedTypes, currentTypes);
     }
 
     /** The same diff with confirmed renames turned into {@code renameColumn} changes. */
@@ -31,6 +31,6 @@ public record SchemaDiff(List<Change> forward, List<Change> reverse, DiffResult 
             f = rename.apply(f);
             r = rename.reversed().apply(r);
         }
-        return new SchemaDiff(f, r, forwardDiff);
+        return new SchemaDiff(f, r, wantedTypes, currentTypes);
     }
 }

@@ -21,28 +21,40 @@ public final class ShadowComparison {
     public static SchemaDiff modelVersusChangelogs(EntityRegistry registry, ChangelogSource changelogs, Progress progress)
             throws Exception {
         try (ScratchDatabases shadow = progress.step("starting shadow PostgreSQL", ScratchDatabases::embedded)) {
-            DatabaseSettings migrated = shadow.create("migrated");
-            DatabaseSettings model = shadow.create("model");
-            if (changelogs.exists()) {
-                progress.step("applying changelogs to shadow database", () -> {
-                    try (ChangelogRunner runner = ChangelogRunner.open(changelogs, migrated)) {
-                        return LiquibaseDefaults.quietly(runner::update);
-                    }
-                });
-            }
-            exportModel(registry, model, progress);
-            return progress.step("comparing model with migrated schema", () -> SchemaComparator.compare(model, migrated));
+            return modelVersusChangelogs(registry, changelogs, shadow, progress);
         }
+    }
+
+    /** As above, on a shadow server the caller owns (tests and benchmarks share one across many comparisons). */
+    public static SchemaDiff modelVersusChangelogs(EntityRegistry registry, ChangelogSource changelogs,
+            ScratchDatabases shadow, Progress progress) throws Exception {
+        DatabaseSettings migrated = shadow.create("migrated");
+        DatabaseSettings model = shadow.create("model");
+        if (changelogs.exists()) {
+            progress.step("applying changelogs to shadow database", () -> {
+                try (ChangelogRunner runner = ChangelogRunner.open(changelogs, migrated)) {
+                    return LiquibaseDefaults.quietly(runner::update);
+                }
+            });
+        }
+        exportModel(registry, model, progress);
+        return progress.step("comparing model with migrated schema", () -> SchemaComparator.compare(model, migrated));
     }
 
     /** Model versus a live database: drift made by hand, or changelogs never applied there. */
     public static SchemaDiff modelVersusDatabase(EntityRegistry registry, DatabaseSettings live, Progress progress)
             throws Exception {
         try (ScratchDatabases shadow = progress.step("starting shadow PostgreSQL", ScratchDatabases::embedded)) {
-            DatabaseSettings model = shadow.create("model");
-            exportModel(registry, model, progress);
-            return progress.step("comparing model with " + live.maskedUrl(), () -> SchemaComparator.compare(model, live));
+            return modelVersusDatabase(registry, live, shadow, progress);
         }
+    }
+
+    /** As above, on a shadow server the caller owns. */
+    public static SchemaDiff modelVersusDatabase(EntityRegistry registry, DatabaseSettings live, ScratchDatabases shadow,
+            Progress progress) throws Exception {
+        DatabaseSettings model = shadow.create("model");
+        exportModel(registry, model, progress);
+        return progress.step("comparing model with " + live.maskedUrl(), () -> SchemaComparator.compare(model, live));
     }
 
     private static void exportModel(EntityRegistry registry, DatabaseSettings model, Progress progress) throws Exception {

@@ -1,0 +1,43 @@
+package com.bookstore.db.migrations.cli;
+
+import com.bookstore.db.migrations.apply.ChangelogRunner;
+import liquibase.changelog.ChangeSet;
+
+import java.util.List;
+
+/** {@code status}: which revisions {@code upgrade} would apply. */
+final class StatusCommand extends DatabaseCommand {
+
+    @Override
+    public String name() {
+        return "status";
+    }
+
+    @Override
+    public String summary() {
+        return "list the revisions not yet applied to DATABASE_URL";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: ./migrate status [--url <database url>] [--changelog-dir <dir>]
+
+                Lists the pending revisions, oldest first. Exit code 0 either way.
+
+                Options:
+                """ + DATABASE_OPTIONS;
+    }
+
+    @Override
+    ExitCode run(ChangelogRunner runner, Arguments arguments, CliContext context) throws Exception {
+        List<ChangeSet> pending = runner.pending();
+        if (pending.isEmpty()) {
+            context.out().println("Up to date: no pending revision.");
+        } else {
+            context.out().println(pending.size() + " pending revision(s):");
+            pending.forEach(cs -> context.out().println("  " + cs.getId() + "  (" + cs.getFilePath() + ")"));
+        }
+        return ExitCode.OK;
+    }
+}

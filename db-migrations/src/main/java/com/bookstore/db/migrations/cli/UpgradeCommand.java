@@ -1,0 +1,53 @@
+package com.bookstore.db.migrations.cli;
+
+import com.bookstore.db.migrations.apply.ChangelogRunner;
+import liquibase.changelog.RanChangeSet;
+
+import java.util.List;
+
+/** {@code upgrade}: {@code alembic upgrade head}. */
+final class UpgradeCommand extends DatabaseCommand {
+
+    @Override
+    public String name() {
+        return "upgrade";
+    }
+
+    @Override
+    public String summary() {
+        return "apply the pending changelog revisions to DATABASE_URL";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: ./migrate upgrade [--url <database url>] [--changelog-dir <dir>]
+
+                Applies every pending revision, each in its own transaction, through a dedicated unpooled connection.
+                Refuses to run when the database has revisions this build does not know (a newer build ran there).
+
+                Options:
+                """ + DATABASE_OPTIONS + """
+
+                Example: DATABASE_URL=postgresql://app:secret@localhost:5432/bookstore ./migrate upgrade
+                """;
+    }
+
+    @Override
+    ExitCode run(ChangelogRunner runner, Arguments arguments, CliContext context) throws Exception {
+        List<RanChangeSet> unknown = runner.unknownApplied();
+        if (!unknown.isEmpty()) {
+            context.out().println("Refused: the database has " + unknown.size() + " applied revision(s) that this build's "
+                    + "changelog does not contain, e.g. " + unknown.get(0).getChangeLog() + "::" + unknown.get(0).getId()
+                    + ". A newer version ran here; deploy that version (or newer) instead of this one.");
+            return ExitCode.DIFFERENCES_OR_REFUSED;
+        }
+        List<String> applied = runner.update();
+        if (applied.isEmpty()) {
+            context.out().println("Already up to date: no pending revision.");
+        } else {
+            context.out().println("Applied " + applied.size() + " revision(s): " + String.join(", ", applied));
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,124 @@
+package com.bookstore.db.migrations.scenarios;
+
+import com.bookstore.db.core.embedded.ScratchDatabases;
+import com.bookstore.db.core.registry.EntityRegistry;
+import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.core.spi.EntityContributor;
+import com.bookstore.db.migrations.apply.ChangelogRunner;
+import com.bookstore.db.migrations.apply.ChangelogSource;
+import com.bookstore.db.migrations.changelog.ChangelogDirectory;
+import com.bookstore.db.migrations.changelog.RevisionGenerator;
+import com.bookstore.db.migrations.schema.ColumnRename;
+import com.bookstore.db.migrations.schema.Progress;
+import com.bookstore.db.migrations.schema.SchemaDiff;
+import com.bookstore.db.migrations.schema.ShadowComparison;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs one row of the autogenerate scenario table: a database migrated to the "before" model, then the "after" model:
+ * {@code check} must fail, {@code generate} must write the expected revision, {@code upgrade} must apply it, and then
+ * {@code check} must pass; the revision's rollback must bring the database back to the "before" model.
+ */
+final class ScenarioHarness {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final ScratchDatabases server;
+    private final Path workDir;
+
+    ScenarioHarness(ScratchDatabases server, Path workDir) {
+        this.server = server;
+        this.workDir = workDir;
+    }
+
+    static EntityRegistry model(Class<?>... entities) {
+        return EntityRegistry.of(new EntityContributor() {
+            @Override
+            public String moduleName() {
+                return "scenario";
+            }
+
+            @Override
+            public List<Class<?>> entityClasses() {
+                return List.of(entities);
+            }
+        });
+    }
+
+    /** The outcome of the "after" generate, with everything a scenario asserts on. */
+    record Outcome(SchemaDiff driftBefore, RevisionGenerator.Result generated, String revision, ChangelogDirectory changelogs,
+            DatabaseSettings live) {
+
+        String summary() {
+            return generated.review().findings().toString() + " " + generated.review().renameHints();
+        }
+    }
+
+    /** Baseline with {@code before}, upgrade, then generate with {@code after}; upgrade and check when written. */
+    Outcome run(EntityRegistry before, EntityRegistry after, boolean allowDestructive, List<ColumnRename> renames)
+            throws Exception {
+        Path dir = Files.createTempDirectory(workDir, "changelog");
+        ChangelogDirectory changelogs = new ChangelogDirectory(dir);
+        RevisionGenerator.Result baseline = RevisionGenerator.generate(before, changelogs,
+                new RevisionGenerator.Request("baseline", "scenario", true, List.of(), T0), server, Progress.silent());
+        assertEquals(RevisionGenerator.Outcome.WRITTEN, baseline.outcome(), "the baseline is written");
+
+        DatabaseSettings live = server.create("live");
+        upgrade(changelogs, live);
+        assertNoDrift(before, live, "after the baseline");
+
+        SchemaDiff driftBefore = ShadowComparison.modelVersusDatabase(after, live, server, Progress.silent());
+        RevisionGenerator.Result generated = RevisionGenerator.generate(after, changelogs,
+                new RevisionGenerator.Request("change", "scenario", allowDestructive, renames, T0.plusSeconds(60)),
+                server, Progress.silent());
+        String revision = generated.file() == null ? "" : Files.readString(generated.file());
+        if (generated.outcome() == RevisionGenerator.Outcome.WRITTEN) {
+            upgrade(changelogs, live);
+            assertNoDrift(after, live, "after upgrading with the generated revision\n" + revision + "\n");
+            SchemaDiff changelogCheck = ShadowComparison.modelVersusChangelogs(after, ChangelogSource.directory(dir), server,
+                    Progress.silent());
+            assertTrue(changelogCheck.isEmpty(), () -> "check (shadow) still reports " + changelogCheck.review().findings());
+        }
+        return new Outcome(driftBefore, generated, revision, changelogs, live);
+    }
+
+    /** Takes the database and changelogs of an earlier outcome on to another model (generate, then upgrade). */
+    Outcome continueWith(Outcome earlier, EntityRegistry after, List<ColumnRename> renames) throws Exception {
+        SchemaDiff driftBefore = ShadowComparison.modelVersusDatabase(after, earlier.live(), server, Progress.silent());
+        RevisionGenerator.Result generated = RevisionGenerator.generate(after, earlier.changelogs(),
+                new RevisionGenerator.Request("next", "scenario", false, renames, T0.plusSeconds(120)), server, Progress.silent());
+        String revision = generated.file() == null ? "" : Files.readString(generated.file());
+        if (generated.outcome() == RevisionGenerator.Outcome.WRITTEN) {
+            upgrade(earlier.changelogs(), earlier.live());
+            assertNoDrift(after, earlier.live(), "after upgrading with the generated revision");
+        }
+        return new Outcome(driftBefore, generated, revision, earlier.changelogs(), earlier.live());
+    }
+
+    /** Rolls the last revision back and asserts the database matches {@code model} again. */
+    void rollBackLastAndExpect(Outcome outcome, EntityRegistry model) throws Exception {
+        try (ChangelogRunner runner = ChangelogRunner.open(ChangelogSource.directory(outcome.changelogs().resourceRoot()),
+                outcome.live())) {
+            runner.rollback(1);
+        }
+        assertNoDrift(model, outcome.live(), "after rolling the revision back");
+    }
+
+    private void upgrade(ChangelogDirectory changelogs, DatabaseSettings live) throws Exception {
+        try (ChangelogRunner runner = ChangelogRunner.open(ChangelogSource.directory(changelogs.resourceRoot()), live)) {
+            runner.update();
+        }
+    }
+
+    private void assertNoDrift(EntityRegistry model, DatabaseSettings live, String when) throws Exception {
+        SchemaDiff drift = ShadowComparison.modelVersusDatabase(model, live, server, Progress.silent());
+        assertTrue(drift.isEmpty(), () -> "check --url " + when + " reports " + drift.review().findings());
+    }
+}
