@@ -20,6 +20,8 @@ public final class LiquibaseDefaults {
     }
 
     public static synchronized void apply() {
+        // slf4j-simple (Hikari, zonky's embedded server) logs INFO by default; the tool prints its own progress.
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setIfAbsent("liquibase.analytics.enabled", "false");
         setIfAbsent("liquibase.showBanner", "false");
         setIfAbsent("liquibase.checks.enabled", "false");
@@ -37,8 +39,8 @@ public final class LiquibaseDefaults {
     /** Runs {@code work} with Liquibase's console messages ("Running Changeset", update summary) sent to its log. */
     public static <T> T quietly(java.util.concurrent.Callable<T> work) throws Exception {
         apply();
-        return liquibase.Scope.child(java.util.Map.of(liquibase.Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService()),
-                work::call);
+        return liquibase.Scope.child(java.util.Map.of(liquibase.Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService(),
+                "liquibase.command.showSummary", "OFF", "liquibase.command.showSummaryOutput", "LOG"), work::call);
     }
 
     private static void setIfAbsent(String key, String value) {

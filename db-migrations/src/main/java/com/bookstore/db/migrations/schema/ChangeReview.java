@@ -71,9 +71,19 @@ public record ChangeReview(List<Finding> findings, List<String> renameHints) {
     static ChangeReview review(List<Change> changes, ColumnTypes wantedTypes, ColumnTypes currentTypes) {
         List<Finding> findings = new ArrayList<>();
         List<String> hints = new ArrayList<>();
+        java.util.Set<String> createdTables = new java.util.HashSet<>();
+        for (Change change : changes) {
+            if (change instanceof CreateTableChange create) {
+                createdTables.add(create.getTableName().toLowerCase(Locale.ROOT));
+            }
+        }
         Map<String, List<String>> addedByTableAndType = new HashMap<>();
         for (Change change : changes) {
-            findings.add(describe(change, currentTypes));
+            Finding finding = describe(change, currentTypes);
+            // a constraint on a table created by the same revision cannot meet existing rows
+            boolean onNewTable = change instanceof AddUniqueConstraintChange u && createdTables.contains(u.getTableName().toLowerCase(Locale.ROOT))
+                    || change instanceof AddNotNullConstraintChange n && createdTables.contains(n.getTableName().toLowerCase(Locale.ROOT));
+            findings.add(onNewTable ? new Finding(Risk.SAFE, finding.description().replaceAll(" \\(fails if .*\\)$", "")) : finding);
             if (change instanceof AddColumnChange add) {
                 for (ColumnConfig column : add.getColumns()) {
                     ColumnType type = wantedTypes.of(add.getTableName(), column.getName()).orElse(ColumnType.parse(column.getType()));

@@ -30,10 +30,7 @@ public final class ModelSchemaExporter {
         com.bookstore.db.migrations.apply.LiquibaseDefaults.apply();
         StandardServiceRegistry services = new StandardServiceRegistryBuilder()
                 .applySettings(SchemaMapping.hibernateProperties())
-                .applySetting(AvailableSettings.JAKARTA_JDBC_URL, target.jdbcUrl())
-                .applySetting(AvailableSettings.JAKARTA_JDBC_USER, target.user() == null ? "" : target.user())
-                .applySetting(AvailableSettings.JAKARTA_JDBC_PASSWORD, target.password() == null ? "" : target.password())
-                .applySetting(AvailableSettings.POOL_SIZE, 1)
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, MigrationConnections.unpooled(target))
                 .build();
         try {
             Metadata metadata = SchemaMapping.metadata(registry, services);
