@@ -1,6 +1,7 @@
 package com.bookstore.domain.auth;
 
 import com.bookstore.db.core.embedded.ScratchDatabases;
+import com.bookstore.db.core.testing.ChangelogSchema;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.registry.RegisteredEntity;
 import com.bookstore.db.core.runtime.PersistenceRuntime;
@@ -14,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
-import org.hibernate.SessionFactory;
 import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +44,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The auth mapping against a real PostgreSQL: round trips, constraints, locking and the resulting schema. */
 class AuthPersistenceTest {
 
+    /** This module's tables: the changelogs create the whole bookstore schema. */
+    private static final String MODULE_TABLES = "'user_account', 'role', 'oauth_account', 'refresh_token', 'user_account_role'";
+
     private static ScratchDatabases databases;
     private static PersistenceRuntime persistence;
     private static EntityManagerFactory emf;
@@ -51,16 +54,11 @@ class AuthPersistenceTest {
     @BeforeAll
     static void startDatabase() {
         databases = ScratchDatabases.forTests();
-        persistence = PersistenceRuntime.start(EntityRegistry.of(new AuthEntities()), databases.create("auth_test"),
+        persistence = PersistenceRuntime.start(EntityRegistry.of(new AuthEntities()), ChangelogSchema.apply(databases.create("auth_test")),
                 PoolSettings.DEFAULTS, Map.of());
         emf = persistence.entityManagerFactory();
-        createSchema(emf);
     }
 
-    /** Creates the tables from the mapping; to be replaced by applying the Liquibase changelogs. */
-    private static void createSchema(EntityManagerFactory factory) {
-        factory.unwrap(SessionFactory.class).getSchemaManager().exportMappedObjects(true);
-    }
 
     @AfterAll
     static void stopDatabase() {
@@ -212,9 +210,9 @@ class AuthPersistenceTest {
                 "uk_oauth_account_provider_provider_user_id u", "uk_refresh_token_token_hash u",
                 "uk_role_name u", "uk_user_account_email u"),
                 query("select conname || ' ' || contype::text from pg_constraint c join pg_namespace n on n.oid = c.connamespace "
-                        + "where n.nspname = 'public' and contype in ('f', 'u') order by conname"));
+                        + "where n.nspname = 'public' and contype in ('f', 'u') and c.conrelid::regclass::text in (" + MODULE_TABLES + ") order by conname"));
         assertEquals(List.of("ix_oauth_account_user_id", "ix_refresh_token_user_id", "ix_user_account_role_role_id"),
-                query("select indexname from pg_indexes where schemaname = 'public' and indexname like 'ix\\_%' "
+                query("select indexname from pg_indexes where schemaname = 'public' and indexname like 'ix\\_%' and tablename in (" + MODULE_TABLES + ") "
                         + "order by indexname"));
         assertEquals(List.of("PRIMARY KEY (user_id, role_id)"), query("select pg_get_constraintdef(oid) "
                 + "from pg_constraint where conname = 'user_account_role_pkey'"), "owner column first");

@@ -1,6 +1,7 @@
 package com.bookstore.domain.orders;
 
 import com.bookstore.db.core.embedded.ScratchDatabases;
+import com.bookstore.db.core.testing.ChangelogSchema;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.registry.RegisteredEntity;
 import com.bookstore.db.core.runtime.PersistenceRuntime;
@@ -22,7 +23,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
-import org.hibernate.SessionFactory;
 import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,15 +69,10 @@ class OrdersPersistenceTest {
         databases = ScratchDatabases.forTests();
         persistence = PersistenceRuntime.start(
                 EntityRegistry.of(new AuthEntities(), new CatalogEntities(), new OrdersEntities()),
-                databases.create("orders_test"), PoolSettings.DEFAULTS, Map.of());
+                ChangelogSchema.apply(databases.create("orders_test")), PoolSettings.DEFAULTS, Map.of());
         emf = persistence.entityManagerFactory();
-        createSchema(emf);
     }
 
-    /** Creates the tables from the mapping; to be replaced by applying the Liquibase changelogs. */
-    private static void createSchema(EntityManagerFactory factory) {
-        factory.unwrap(SessionFactory.class).getSchemaManager().exportMappedObjects(true);
-    }
 
     @AfterAll
     static void stopDatabase() {

@@ -1,0 +1,110 @@
+package com.bookstore.db.migrations.bookstore;
+
+import com.bookstore.db.core.embedded.ScratchDatabases;
+import com.bookstore.db.core.registry.EntityRegistry;
+import com.bookstore.db.core.runtime.MigrationConnections;
+import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.apply.ChangelogRunner;
+import com.bookstore.db.migrations.apply.ChangelogSource;
+import com.bookstore.db.migrations.changelog.ChangelogDirectory;
+import com.bookstore.db.migrations.changelog.RevisionGenerator;
+import com.bookstore.db.migrations.schema.Progress;
+import com.bookstore.db.migrations.schema.SchemaDiff;
+import com.bookstore.db.migrations.schema.ShadowComparison;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real bookstore model (every domain module's entities, found by ServiceLoader) against the repository's
+ * changelogs. The first test is the drift check of the build: it fails when an entity changed without a revision.
+ */
+class BookstoreSchemaTest {
+
+    private static ScratchDatabases server;
+    private static final EntityRegistry BOOKSTORE = EntityRegistry.discover();
+
+    @BeforeAll
+    static void start() {
+        server = ScratchDatabases.forTests();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void the_entities_and_the_repository_changelogs_agree() throws Exception {
+        SchemaDiff drift = ShadowComparison.modelVersusChangelogs(BOOKSTORE, ChangelogSource.classpath(), server,
+                Progress.silent());
+        assertTrue(drift.isEmpty(), () -> "DRIFT: the entities changed without a changelog revision. Run "
+                + "./migrate generate -m \"<what changed>\" and commit the revision. Differences:\n"
+                + drift.review().findings().stream().map(Object::toString).collect(Collectors.joining("\n")));
+    }
+
+    @Test
+    void the_registry_holds_every_domain_module() {
+        assertEquals(List.of("auth", "catalog", "orders"), BOOKSTORE.moduleNames().stream().sorted().toList());
+    }
+
+    @Test
+    void generate_on_an_empty_history_then_upgrade_then_check_reports_nothing(@TempDir Path dir) throws Exception {
+        ChangelogDirectory changelogs = new ChangelogDirectory(dir);
+        RevisionGenerator.Result baseline = RevisionGenerator.generate(BOOKSTORE, changelogs,
+                new RevisionGenerator.Request("baseline", "test", false, List.of(), Instant.parse("2026-01-01T00:00:00Z")),
+                server, Progress.silent());
+        assertEquals(RevisionGenerator.Outcome.WRITTEN, baseline.outcome());
+        DatabaseSettings live = server.create("live");
+        try (ChangelogRunner runner = ChangelogRunner.open(ChangelogSource.directory(dir), live)) {
+            runner.update();
+        }
+        SchemaDiff drift = ShadowComparison.modelVersusDatabase(BOOKSTORE, live, server, Progress.silent());
+        assertTrue(drift.isEmpty(), () -> "false positives on the bookstore model: " + drift.review().findings());
+        RevisionGenerator.Result again = RevisionGenerator.generate(BOOKSTORE, changelogs,
+                new RevisionGenerator.Request("again", "test", false, List.of(), Instant.parse("2026-01-01T00:01:00Z")),
+                server, Progress.silent());
+        assertEquals(RevisionGenerator.Outcome.NO_CHANGES, again.outcome(), () -> again.review().findings().toString());
+    }
+
+    @Test
+    void every_repository_revision_rolls_back_to_an_empty_schema_and_upgrades_again() throws Exception {
+        DatabaseSettings live = server.create("rollback");
+        try (ChangelogRunner runner = ChangelogRunner.open(ChangelogSource.classpath(), live)) {
+            List<String> applied = runner.update();
+            assertTrue(applied.size() >= 1);
+            runner.rollback(applied.size());
+            assertEquals(0, runner.history().size());
+        }
+        assertEquals(List.of("databasechangelog", "databasechangeloglock"), tables(live), "only Liquibase's own tables remain");
+        try (ChangelogRunner runner = ChangelogRunner.open(ChangelogSource.classpath(), live)) {
+            runner.update();
+        }
+        SchemaDiff drift = ShadowComparison.modelVersusDatabase(BOOKSTORE, live, server, Progress.silent());
+        assertTrue(drift.isEmpty(), () -> "after rollback and upgrade: " + drift.review().findings());
+    }
+
+    private static List<String> tables(DatabaseSettings database) throws Exception {
+        try (Connection c = MigrationConnections.unpooled(database).getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select table_name from information_schema.tables where table_schema = 'public' "
+                     + "order by table_name")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            return names;
+        }
+    }
+}
