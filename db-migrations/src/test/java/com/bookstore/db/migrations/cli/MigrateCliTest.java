@@ -1,0 +1,211 @@
+package com.bookstore.db.migrations.cli;
+
+import com.bookstore.db.core.embedded.ScratchDatabases;
+import com.bookstore.db.core.registry.EntityRegistry;
+import com.bookstore.db.core.settings.ConfigSource;
+import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.fixtures.roundtrip.RoundTripEntities;
+import com.bookstore.db.migrations.fixtures.roundtrip.Shelf;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line end to end, in process: every command, its output and its exit code. */
+class MigrateCliTest {
+
+    private static ScratchDatabases server;
+
+    @TempDir
+    Path changelogRoot;
+
+    @BeforeAll
+    static void start() {
+        server = ScratchDatabases.forTests();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** One command's result. */
+    record Run(ExitCode exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private Run run(Map<String, String> env, Supplier<EntityRegistry> registry, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), ConfigSource.of(env), registry, changelogRoot,
+                Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC));
+        ExitCode exit = MigrateCli.run(args, context);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Run run(Map<String, String> env, String... args) {
+        return run(env, () -> EntityRegistry.of(new RoundTripEntities()), args);
+    }
+
+    private static Map<String, String> envFor(DatabaseSettings database) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", "postgresql://" + database.user() + "@" + database.host() + ":" + database.port() + "/"
+                + database.database());
+        env.put("MIGRATIONS_AUTHOR", "cli-test");
+        return env;
+    }
+
+    @Test
+    void help_lists_every_command_and_the_exit_codes() {
+        Run help = run(Map.of(), "--help");
+        assertEquals(ExitCode.OK, help.exit());
+        for (String command : List.of("generate", "check", "upgrade", "status", "history", "sql", "rollback")) {
+            assertTrue(help.out().contains("  " + command + " "), command);
+            Run commandHelp = run(Map.of(), command, "--help");
+            assertEquals(ExitCode.OK, commandHelp.exit());
+            assertTrue(commandHelp.out().startsWith("Usage: ./migrate " + command), commandHelp.out());
+        }
+        assertTrue(help.out().contains("3 database unreachable"));
+        assertEquals(ExitCode.USAGE_OR_CONFIGURATION, run(Map.of()).exit());
+    }
+
+    @Test
+    void usage_errors_exit_2_with_a_message_saying_how_to_call() {
+        Run unknown = run(Map.of(), "upgrad");
+        assertEquals(ExitCode.USAGE_OR_CONFIGURATION, unknown.exit());
+        assertTrue(unknown.err().contains("unknown command 'upgrad'"), unknown.err());
+
+        Run option = run(Map.of(), "status", "--verbose");
+        assertEquals(ExitCode.USAGE_OR_CONFIGURATION, option.exit());
+        assertTrue(option.err().contains("'status' has no option --verbose"), option.err());
+
+        Run noMessage = run(Map.of(), "generate");
+        assertEquals(ExitCode.USAGE_OR_CONFIGURATION, noMessage.exit());
+        assertTrue(noMessage.err().contains("generate needs a message"), noMessage.err());
+
+        Run badMessage = run(Map.of(), "generate", "-m", "!!!");
+        assertEquals(ExitCode.USAGE_OR_CONFIGURATION, badMessage.exit());
+        assertTrue(badMessage.err().contains("has no letter or digit"), badMessage.err());
+
+        Run emptyMessage = run(Map.of(), "generate", "-m", "  ");
+        assertEquals(ExitCode.USAGE_OR_CONFIGURATION, emptyMessage.exit());
+        assertTrue(emptyMessage.err().contains("The revision message is empty"), emptyMessage.err());
+    }
+
+    @Test
+    void database_commands_need_database_url() throws Exception {
+        run(Map.of(), "generate", "-m", "baseline");
+        Run missing = run(Map.of(), "upgrade");
+        assertEquals(ExitCode.USAGE_OR_CONFIGURATION, missing.exit());
+        assertTrue(missing.err().contains("DATABASE_URL is not set"), missing.err());
+    }
+
+    @Test
+    void an_unreachable_server_exits_3_and_never_prints_the_password() {
+        run(Map.of(), "generate", "-m", "baseline");
+        Run unreachable = run(Map.of("DATABASE_URL", "postgresql://app:Sup3rSecretPw@127.0.0.1:1/bookstore"), "status");
+        assertEquals(ExitCode.DATABASE_UNREACHABLE, unreachable.exit(), unreachable.all());
+        assertTrue(unreachable.err().contains("Cannot reach the database server"), unreachable.err());
+        assertFalse(unreachable.all().contains("Sup3rSecretPw"), unreachable.all());
+    }
+
+    @Test
+    void the_whole_workflow_generate_check_upgrade_status_history_sql_rollback() throws Exception {
+        DatabaseSettings live = server.create("cli");
+        Map<String, String> env = envFor(live);
+
+        Run generate = run(env, "generate", "-m", "Initial schema!");
+        assertEquals(ExitCode.OK, generate.exit(), generate.all());
+        assertTrue(generate.out().contains("create table volume"), generate.out());
+        Path revision = changelogRoot.resolve("db/changelog/changes/20260301120000_initial_schema.xml");
+        assertTrue(Files.isRegularFile(revision), generate.out());
+        String xml = Files.readString(revision);
+        assertTrue(xml.contains("id=\"20260301120000_initial_schema\"") && xml.contains("author=\"cli-test\""), xml);
+
+        Run nothing = run(env, "generate", "-m", "again");
+        assertEquals(ExitCode.OK, nothing.exit());
+        assertTrue(nothing.out().contains("No changes"), nothing.out());
+
+        assertEquals(ExitCode.OK, run(env, "check").exit());
+
+        Run sql = run(env, "sql");
+        assertEquals(ExitCode.OK, sql.exit(), sql.all());
+        assertTrue(sql.out().contains("CREATE TABLE public.volume"), sql.out());
+        Run pending = run(env, "status");
+        assertTrue(pending.out().contains("1 pending revision(s)") && pending.out().contains("20260301120000_initial_schema"),
+                pending.out());
+
+        Run upgrade = run(env, "upgrade");
+        assertEquals(ExitCode.OK, upgrade.exit(), upgrade.all());
+        assertTrue(upgrade.out().contains("Applied 1 revision(s): 20260301120000_initial_schema"), upgrade.out());
+        assertTrue(run(env, "status").out().contains("Up to date"));
+        assertTrue(run(env, "history").out().contains("20260301120000_initial_schema  by cli-test"));
+        assertTrue(run(env, "upgrade").out().contains("Already up to date"));
+
+        Run live1 = run(env, "check", "--live");
+        assertEquals(ExitCode.OK, live1.exit(), live1.all());
+
+        Run tooMany = run(env, "rollback", "--count", "2");
+        assertEquals(ExitCode.USAGE_OR_CONFIGURATION, tooMany.exit());
+        assertTrue(tooMany.err().contains("--count 2 is more than the 1 revision(s) applied"), tooMany.err());
+        Run rollback = run(env, "rollback", "--count", "1");
+        assertEquals(ExitCode.OK, rollback.exit(), rollback.all());
+        assertTrue(run(env, "history").out().contains("No revision applied yet"));
+
+        Run drift = run(env, "check", "--url", env.get("DATABASE_URL"));
+        assertEquals(ExitCode.DIFFERENCES_OR_REFUSED, drift.exit());
+        assertTrue(drift.out().contains("DRIFT") && drift.out().contains("create table volume"), drift.out());
+    }
+
+    @Test
+    void check_fails_and_names_the_difference_when_an_entity_changed_without_a_revision() {
+        assertEquals(ExitCode.OK, run(Map.of(), () -> EntityRegistry.of(new RoundTripEntities()), "generate", "-m", "base").exit());
+        Run drift = run(Map.of(), () -> EntityRegistry.of(new RoundTripEntities(), new ExtraEntities()), "check");
+        assertEquals(ExitCode.DIFFERENCES_OR_REFUSED, drift.exit(), drift.all());
+        assertTrue(drift.out().contains("create table extra_shelf"), drift.out());
+        assertTrue(drift.out().contains("./migrate generate"), drift.out());
+    }
+
+    /** A contributor adding one entity to the fixture model. */
+    public static class ExtraEntities implements com.bookstore.db.core.spi.EntityContributor {
+        @Override
+        public String moduleName() {
+            return "extra";
+        }
+
+        @Override
+        public List<Class<?>> entityClasses() {
+            return List.of(ExtraShelf.class);
+        }
+    }
+
+    /** An entity that no revision creates. */
+    @jakarta.persistence.Entity
+    @jakarta.persistence.Table(name = "extra_shelf")
+    public static class ExtraShelf {
+        @jakarta.persistence.Id
+        Long id;
+        @jakarta.persistence.ManyToOne
+        Shelf shelf;
+    }
+}
