@@ -2,6 +2,7 @@ package com.bookstore.domain.orders;
 
 import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.testing.ChangelogSchema;
+import com.bookstore.db.core.testing.SqlProbe;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.registry.RegisteredEntity;
 import com.bookstore.db.core.runtime.PersistenceRuntime;
@@ -29,13 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -365,25 +361,11 @@ class OrdersPersistenceTest {
     }
 
     private static void inTransaction(Consumer<EntityManager> work) {
-        fromTransaction(em -> {
-            work.accept(em);
-            return null;
-        });
+        persistence.runInTransaction(work);
     }
 
     private static <T> T fromTransaction(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return persistence.inTransaction(work);
     }
 
     private static List<String> foreignKey(String name) {
@@ -400,18 +382,7 @@ class OrdersPersistenceTest {
     }
 
     private static List<String> query(String sql) {
-        try (Connection connection = persistence.dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rows = statement.executeQuery()) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            connection.rollback();
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return SqlProbe.strings(persistence.dataSource(), sql);
     }
 
     private static String constraintName(Throwable failure) {

@@ -6,6 +6,7 @@ import com.bookstore.db.core.settings.ConfigSource;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.core.settings.PoolSettings;
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -15,6 +16,8 @@ import org.hibernate.cfg.AvailableSettings;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A service's persistence at run time: the pool and the {@link EntityManagerFactory} of the registry's entities, with
@@ -67,6 +70,33 @@ public final class PersistenceRuntime implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /**
+     * Runs {@code work} in a new {@link EntityManager} and transaction: committed when {@code work} returns, rolled back
+     * when it throws (or when the commit fails), the entity manager closed either way.
+     */
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager entityManager = sessionFactory.createEntityManager();
+        try {
+            entityManager.getTransaction().begin();
+            T result = work.apply(entityManager);
+            entityManager.getTransaction().commit();
+            return result;
+        } finally {
+            if (entityManager.getTransaction().isActive()) {
+                entityManager.getTransaction().rollback();
+            }
+            entityManager.close();
+        }
+    }
+
+    /** {@link #inTransaction(Function)} for work without a result. */
+    public void runInTransaction(Consumer<EntityManager> work) {
+        inTransaction(entityManager -> {
+            work.accept(entityManager);
+            return null;
+        });
     }
 
     public EntityManagerFactory entityManagerFactory() {
