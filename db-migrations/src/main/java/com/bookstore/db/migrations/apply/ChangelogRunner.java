@@ -9,6 +9,7 @@ import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
+import liquibase.exception.DatabaseException;
 import liquibase.exception.LiquibaseException;
 
 import java.io.Writer;
@@ -39,11 +40,50 @@ public final class ChangelogRunner implements AutoCloseable {
         return new ChangelogRunner(database, new Liquibase(source.masterPath(), source.resourceAccessor(), database));
     }
 
-    /** Applies every pending changeset; returns the ids applied. */
+    /**
+     * Applies every pending changeset, each in its own transaction; returns the ids applied. When one fails, the
+     * database stays at the changeset before it, and the failure is recorded for {@link #lastFailure()}.
+     */
     public List<String> update() throws LiquibaseException {
         List<String> pending = pending().stream().map(ChangeSet::getId).toList();
-        liquibase.update(new Contexts(), new LabelExpression());
+        try {
+            liquibase.update(new Contexts(), new LabelExpression());
+        } catch (LiquibaseException | RuntimeException e) {
+            recordFailure(e);
+            throw e;
+        }
+        try {
+            UpgradeFailures.clear(jdbc());
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot clear the record of the last failed upgrade: " + e.getMessage(), e);
+        }
         return pending;
+    }
+
+    private void recordFailure(Exception failure) {
+        try {
+            List<ChangeSet> stillPending = pending();
+            if (!stillPending.isEmpty()) {
+                Throwable root = failure;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                ChangeSet failed = stillPending.get(0);
+                UpgradeFailures.record(jdbc(), failed.getFilePath() + "::" + failed.getId(), String.valueOf(root.getMessage()).strip());
+            }
+        } catch (LiquibaseException | SQLException | RuntimeException e) {
+            failure.addSuppressed(e); // the original failure is what the user must see
+        }
+    }
+
+    /** The last failed upgrade of this database, if the last upgrade failed. */
+    public java.util.Optional<String> lastFailure() throws SQLException {
+        return UpgradeFailures.last(jdbc()).map(f -> "the last upgrade failed at " + f.changeset() + " (" + f.failedAt()
+                + "): " + f.error());
+    }
+
+    private java.sql.Connection jdbc() {
+        return ((liquibase.database.jvm.JdbcConnection) database.getConnection()).getUnderlyingConnection();
     }
 
     /** Changesets of the changelog not yet applied, in order. */

@@ -23,7 +23,8 @@ final class StatusCommand extends DatabaseCommand {
         return """
                 Usage: ./migrate status [--url <database url>] [--changelog-dir <dir>]
 
-                Lists the pending revisions, oldest first. Exit code 0 either way.
+                Lists the pending revisions, oldest first, and, when the last upgrade failed, which revision failed and
+                why. Exit code 0 either way.
 
                 Options:
                 """ + DATABASE_OPTIONS;
@@ -38,6 +39,8 @@ final class StatusCommand extends DatabaseCommand {
             context.out().println(pending.size() + " pending revision(s):");
             pending.forEach(cs -> context.out().println("  " + cs.getId() + "  (" + cs.getFilePath() + ")"));
         }
+        runner.lastFailure().ifPresent(failure -> context.out().println("Note: " + failure
+                + ". The database is at the revision before it; fix the cause and run ./migrate upgrade again."));
         return ExitCode.OK;
     }
 }
