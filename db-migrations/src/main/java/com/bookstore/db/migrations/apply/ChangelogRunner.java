@@ -11,6 +11,8 @@ import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
 import liquibase.exception.DatabaseException;
 import liquibase.exception.LiquibaseException;
+import liquibase.exception.LockException;
+import liquibase.lockservice.LockServiceFactory;
 
 import java.io.Writer;
 import java.sql.SQLException;
@@ -35,8 +37,20 @@ public final class ChangelogRunner implements AutoCloseable {
         this.liquibase = liquibase;
     }
 
-    public static ChangelogRunner open(ChangelogSource source, DatabaseSettings settings) throws SQLException {
+    /**
+     * Opens the database and takes the migration lock (waiting while another migration of the same database runs)
+     * before anything reads or creates Liquibase's tables: Liquibase itself creates DATABASECHANGELOG and reads the
+     * history outside its lock ({@code listUnrunChangeSets}), which races when several deploys start at once.
+     * Liquibase's own commands (update, rollback) release the lock when they end; {@link #close()} otherwise.
+     */
+    public static ChangelogRunner open(ChangelogSource source, DatabaseSettings settings) throws SQLException, LockException {
         Database database = LiquibaseDatabases.open(settings);
+        try {
+            LockServiceFactory.getInstance().getLockService(database).waitForLock();
+        } catch (LockException | RuntimeException e) {
+            LiquibaseDatabases.closeQuietly(database);
+            throw e;
+        }
         return new ChangelogRunner(database, new Liquibase(source.masterPath(), source.resourceAccessor(), database));
     }
 
@@ -47,7 +61,7 @@ public final class ChangelogRunner implements AutoCloseable {
     public List<String> update() throws LiquibaseException {
         List<String> pending = pending().stream().map(ChangeSet::getId).toList();
         try {
-            liquibase.update(new Contexts(), new LabelExpression());
+            quietly(() -> liquibase.update(new Contexts(), new LabelExpression()));
         } catch (LiquibaseException | RuntimeException e) {
             recordFailure(e);
             throw e;
@@ -113,11 +127,37 @@ public final class ChangelogRunner implements AutoCloseable {
 
     /** Rolls back the last {@code count} applied changesets. */
     public void rollback(int count) throws LiquibaseException {
-        liquibase.rollback(count, new Contexts(), new LabelExpression());
+        quietly(() -> liquibase.rollback(count, new Contexts(), new LabelExpression()));
+    }
+
+    /** A Liquibase call. */
+    @FunctionalInterface
+    private interface LiquibaseCall {
+        void run() throws LiquibaseException;
+    }
+
+    /** Runs {@code call} with Liquibase's console output ("Running Changeset", summaries, errors) sent to its log. */
+    private static void quietly(LiquibaseCall call) throws LiquibaseException {
+        try {
+            LiquibaseDefaults.quietly(() -> {
+                call.run();
+                return null;
+            });
+        } catch (LiquibaseException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new LiquibaseException(e);
+        }
     }
 
     @Override
     public void close() {
-        LiquibaseDatabases.closeQuietly(database);
+        try {
+            LockServiceFactory.getInstance().getLockService(database).releaseLock();
+        } catch (LockException | RuntimeException e) {
+            // the lock is session state: it goes with the connection, closed below
+        } finally {
+            LiquibaseDatabases.closeQuietly(database);
+        }
     }
 }

@@ -16,7 +16,19 @@ public final class LiquibaseDefaults {
     private static final List<Logger> QUIETED = List.of(Logger.getLogger("liquibase"), Logger.getLogger("org.hibernate"),
             Logger.getLogger("org.hibernate.orm.deprecation"), Logger.getLogger("liquibase.servicelocator"));
 
+    /** Set by the ./migrate process: it reports every failure as one paragraph, so Liquibase's log stays silent. */
+    private static volatile boolean commandLine;
+
     private LiquibaseDefaults() {
+    }
+
+    /**
+     * {@link #apply()} for the {@code ./migrate} process: Liquibase's log is off (its SEVERE record of a failed
+     * changeset carries a stack trace), because the CLI reports every failure as one paragraph on standard error.
+     */
+    public static synchronized void applyForCommandLine() {
+        commandLine = true;
+        apply();
     }
 
     public static synchronized void apply() {
@@ -28,7 +40,7 @@ public final class LiquibaseDefaults {
         if (Boolean.getBoolean("bookstore.migrations.verbose")) {
             return;
         }
-        QUIETED.get(0).setLevel(Level.WARNING);
+        QUIETED.get(0).setLevel(commandLine ? Level.OFF : Level.WARNING);
         QUIETED.get(1).setLevel(Level.WARNING);
         // Deprecation notes (e.g. "PostgreSQLDialect need not be set": we set it so the model builds offline) and the
         // Spring-only databases of liquibase-hibernate6 that the service loader cannot load are not the user's concern.

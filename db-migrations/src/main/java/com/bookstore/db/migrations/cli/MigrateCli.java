@@ -26,7 +26,7 @@ public final class MigrateCli {
     }
 
     public static void main(String[] args) {
-        LiquibaseDefaults.apply();
+        LiquibaseDefaults.applyForCommandLine();
         System.exit(run(args, CliContext.standard()).code());
     }
 

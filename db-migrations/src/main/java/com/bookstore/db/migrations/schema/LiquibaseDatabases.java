@@ -23,10 +23,28 @@ public final class LiquibaseDatabases {
     public static Database open(DatabaseSettings settings) throws SQLException {
         Connection connection = MigrationConnections.unpooled(settings).getConnection();
         try {
+            checkClientConnection(connection);
             return DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
         } catch (DatabaseException e) {
             connection.close();
             throw new SQLException("Liquibase cannot use the database " + settings.maskedUrl() + ": " + e.getMessage(), e);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /**
+     * PostgreSQL notices that a client vanished (a deploy killed with SIGKILL) only when it next talks to it, so a
+     * killed migration's session would run its statement to the end, holding the migration lock and the open
+     * transaction. With client_connection_check_interval (PostgreSQL 14+, Linux servers) it checks every second and
+     * ends the session: the transaction rolls back and the advisory lock is released.
+     */
+    private static void checkClientConnection(Connection connection) throws SQLException {
+        if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("set client_connection_check_interval = '1s'");
+            }
         }
     }
 

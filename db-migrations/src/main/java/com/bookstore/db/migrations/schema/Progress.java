@@ -34,7 +34,15 @@ public final class Progress {
             out.flush();
         }
         long start = System.nanoTime();
-        T result = step.run();
+        T result;
+        try {
+            result = step.run();
+        } catch (Exception | Error e) {
+            if (out != null) {
+                out.println("failed");
+            }
+            throw e;
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
         millisByStep.merge(name, millis, Long::sum);
         if (out != null) {

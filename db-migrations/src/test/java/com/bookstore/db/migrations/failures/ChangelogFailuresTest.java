@@ -1,0 +1,198 @@
+package com.bookstore.db.migrations.failures;
+
+import com.bookstore.db.core.embedded.ScratchDatabases;
+import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.cli.ExitCode;
+import com.bookstore.db.migrations.failures.FailureHarness.Run;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static com.bookstore.db.migrations.failures.FailureHarness.appliedIds;
+import static com.bookstore.db.migrations.failures.FailureHarness.assertFailure;
+import static com.bookstore.db.migrations.failures.FailureHarness.assertNoSecret;
+import static com.bookstore.db.migrations.failures.FailureHarness.changelog;
+import static com.bookstore.db.migrations.failures.FailureHarness.envFor;
+import static com.bookstore.db.migrations.failures.FailureHarness.migrate;
+import static com.bookstore.db.migrations.failures.FailureHarness.tableExists;
+import static com.bookstore.db.migrations.failures.FailureHarness.withPassword;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Changelogs that cannot be applied as they are: each failure is one paragraph, an exit code, and no password. */
+@Timeout(60)
+class ChangelogFailuresTest {
+
+    private static ScratchDatabases server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        server = ScratchDatabases.forTests();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private DatabaseSettings database;
+    private Map<String, String> env;
+
+    private Map<String, String> newDatabase(String purpose) {
+        database = withPassword(server.create(purpose));
+        env = envFor(database);
+        return env;
+    }
+
+    private String secret() {
+        return database.password();
+    }
+
+    @Test
+    void an_edited_applied_revision_is_refused_naming_the_file_and_the_changeset() throws Exception {
+        newDatabase("checksum");
+        Path root = changelog("two-revisions", dir);
+        Run first = migrate(env, root, "upgrade");
+        assertEquals(ExitCode.OK, first.exit(), first::toString);
+
+        Path applied = root.resolve("db/changelog/changes/002_hist_second.xml");
+        Files.writeString(applied, Files.readString(applied).replace("type=\"BIGINT\"", "type=\"INTEGER\""));
+
+        for (String command : List.of("upgrade", "status")) {
+            Run edited = migrate(env, root, command);
+            System.out.println("[" + command + "] " + edited.message());
+            assertFailure(edited, ExitCode.DIFFERENCES_OR_REFUSED, "db/changelog/changes/002_hist_second.xml",
+                    "002_hist_second", "edited");
+            assertNoSecret(edited, secret());
+        }
+        assertEquals(List.of("001_hist_first", "002_hist_second"), appliedIds(database));
+    }
+
+    @Test
+    void a_changelog_with_an_xml_syntax_error_names_the_file_and_the_line() {
+        newDatabase("syntax");
+        Path root = changelog("xml-syntax-error", dir);
+        for (String command : List.of("upgrade", "status", "sql")) {
+            Run broken = migrate(env, root, command);
+            System.out.println("[" + command + "] " + broken.message());
+            assertFailure(broken, ExitCode.USAGE_OR_CONFIGURATION, "002_syntax_broken.xml", "line 10");
+            assertNoSecret(broken, secret());
+        }
+        assertFalse(tableExists(database, "syntax_first"), "nothing may be applied from an unreadable changelog");
+    }
+
+    @Test
+    void a_master_including_a_missing_file_names_the_file() {
+        newDatabase("include");
+        Path root = changelog("missing-include", dir);
+        for (String command : List.of("upgrade", "status")) {
+            Run missing = migrate(env, root, command);
+            System.out.println("[" + command + "] " + missing.message());
+            assertFailure(missing, ExitCode.USAGE_OR_CONFIGURATION, "002_absent.xml");
+            assertNoSecret(missing, secret());
+        }
+        assertFalse(tableExists(database, "present_table"), "nothing may be applied from an incomplete changelog");
+    }
+
+    @Test
+    void upgrade_refuses_a_database_holding_revisions_this_build_does_not_know() throws Exception {
+        newDatabase("newer");
+        Path newer = changelog("two-revisions", dir.resolve("newer"));
+        Run applied = migrate(env, newer, "upgrade");
+        assertEquals(ExitCode.OK, applied.exit(), applied::toString);
+
+        Path older = changelog("two-revisions", dir.resolve("older"));
+        Path master = older.resolve("db/changelog/db.changelog-master.xml");
+        String text = Files.readString(master);
+        assertTrue(text.contains("changes/002_hist_second.xml"));
+        Files.writeString(master, text.replaceAll("(?m)^.*changes/002_hist_second\\.xml.*\\R", ""));
+        Files.delete(older.resolve("db/changelog/changes/002_hist_second.xml"));
+
+        Run refused = migrate(env, older, "upgrade");
+        assertEquals(ExitCode.DIFFERENCES_OR_REFUSED, refused.exit(), refused::toString);
+        assertTrue(refused.out().startsWith("Refused: the database has 1 applied revision(s) that this build's changelog "
+                + "does not contain, e.g. db/changelog/changes/002_hist_second.xml::002_hist_second."), refused::toString);
+        assertTrue(refused.out().contains("deploy that version (or newer)"), refused::toString);
+        assertEquals(1, refused.out().lines().count(), refused::toString);
+        assertNoSecret(refused, secret());
+        assertEquals(List.of("001_hist_first", "002_hist_second"), appliedIds(database));
+    }
+
+    @Test
+    void a_failing_changeset_leaves_the_database_at_the_previous_one() {
+        newDatabase("failing");
+        Path root = changelog("failing-sql", dir);
+        Run failed = migrate(env, root, "upgrade");
+        System.out.println(failed);
+        assertFailure(failed, ExitCode.DIFFERENCES_OR_REFUSED, "002_failing_second", "no_such_table");
+        assertNoSecret(failed, secret());
+
+        assertEquals(List.of("001_failing_first"), appliedIds(database));
+        assertTrue(tableExists(database, "failing_first"));
+        assertFalse(tableExists(database, "failing_second"), "the failed changeset's table must be rolled back");
+        assertFalse(tableExists(database, "failing_third"));
+
+        Run status = migrate(env, root, "status");
+        assertEquals(ExitCode.OK, status.exit(), status::toString);
+        assertTrue(status.out().contains("2 pending revision(s)") && status.out().contains("002_failing_second")
+                && status.out().contains("003_failing_third"), status::toString);
+    }
+
+    @Test
+    void a_failing_upgrade_run_as_a_process_prints_one_paragraph_on_standard_error() throws Exception {
+        newDatabase("process");
+        Path root = changelog("failing-sql", dir.resolve("changelog"));
+        Path logs = dir.resolve("logs");
+        Process process = FailureHarness.startMigrate(FailureHarness.url(database), logs, "failing", "upgrade",
+                "--changelog-dir", root.toString());
+        assertTrue(process.waitFor(50, java.util.concurrent.TimeUnit.SECONDS), "the upgrade did not finish");
+        String output = FailureHarness.output(logs, "failing");
+        System.out.println(output);
+        assertEquals(ExitCode.DIFFERENCES_OR_REFUSED.code(), process.exitValue(), output);
+        String stderr = Files.readString(logs.resolve("failing.err"));
+        assertFalse(stderr.contains(secret()) || Files.readString(logs.resolve("failing.out")).contains(secret()), output);
+        List<String> lines = stderr.lines().filter(line -> !line.isBlank()).toList();
+        assertEquals(1, lines.size(), () -> "standard error must hold the error paragraph only:\n" + output);
+        assertTrue(lines.get(0).startsWith("error: The upgrade stopped: changeset 002_failing_second"), output);
+        assertEquals(List.of("001_failing_first"), appliedIds(database));
+    }
+
+    /**
+     * Secrets, the CLI's last line of defence: a statement that fails with the configured password in it (and so in
+     * PostgreSQL's error) is reported with the password masked, decoded or percent-encoded as in DATABASE_URL.
+     * Only the CLI's own streams are scanned: Liquibase logs the statement it ran, which the user wrote.
+     */
+    @Test
+    void a_failed_statement_holding_the_password_is_reported_with_the_password_masked() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(server.isEmbedded(),
+                "needs a password of its own choosing, so only on the embedded server (which trusts local logins)");
+        String password = FailureHarness.PASSWORD + "@x";
+        database = server.create("masked").withCredentials("postgres", password);
+        env = new java.util.HashMap<>(Map.of("DATABASE_URL", "postgresql://postgres:"
+                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8) + "@" + database.host()
+                + ":" + database.port() + "/" + database.database()));
+        Path root = changelog("failing-sql", dir);
+        Path failing = root.resolve("db/changelog/changes/002_failing_second.xml");
+        Files.writeString(failing, Files.readString(failing).replace("insert into no_such_table (id) values (1)",
+                "select '" + password + "'::int"));
+
+        Run failed = migrate(env, root, "upgrade");
+        String message = assertFailure(failed, ExitCode.DIFFERENCES_OR_REFUSED, "002_failing_second",
+                "invalid input syntax for type integer", "select '****'::int");
+        System.out.println(message);
+        for (String form : List.of(password, FailureHarness.PASSWORD, "Pw-9f3kQ%40x")) {
+            assertFalse((failed.out() + failed.err()).contains(form), () -> form + " printed: " + failed);
+        }
+    }
+}
