@@ -14,6 +14,9 @@ import liquibase.diff.compare.CompareControl;
 import liquibase.diff.output.DiffOutputControl;
 import liquibase.diff.output.changelog.DiffToChangeLog;
 import liquibase.exception.LiquibaseException;
+import liquibase.snapshot.DatabaseSnapshot;
+import liquibase.snapshot.SnapshotControl;
+import liquibase.snapshot.SnapshotGeneratorFactory;
 import liquibase.structure.DatabaseObject;
 import liquibase.structure.core.Column;
 import liquibase.structure.core.ForeignKey;
@@ -49,8 +52,11 @@ public final class SchemaComparator {
         try {
             wantedDb = LiquibaseDatabases.open(wanted);
             currentDb = LiquibaseDatabases.open(current);
-            DiffResult forwardDiff = diff(wantedDb, currentDb);
-            DiffResult reverseDiff = diff(currentDb, wantedDb);
+            // one snapshot per side, compared both ways: forward for the changes, reverse for their rollback
+            DatabaseSnapshot wantedSnapshot = snapshot(wantedDb);
+            DatabaseSnapshot currentSnapshot = snapshot(currentDb);
+            DiffResult forwardDiff = diff(wantedSnapshot, currentSnapshot);
+            DiffResult reverseDiff = diff(currentSnapshot, wantedSnapshot);
             Map<String, CheckConstraints.Check> wantedChecks = CheckConstraints.read(jdbc(wantedDb));
             Map<String, CheckConstraints.Check> currentChecks = CheckConstraints.read(jdbc(currentDb));
 
@@ -67,7 +73,12 @@ public final class SchemaComparator {
         }
     }
 
-    private static DiffResult diff(Database reference, Database target) throws LiquibaseException {
+    private static DatabaseSnapshot snapshot(Database database) throws LiquibaseException {
+        return SnapshotGeneratorFactory.getInstance().createSnapshot(database.getDefaultSchema(), database,
+                new SnapshotControl(database));
+    }
+
+    private static DiffResult diff(DatabaseSnapshot reference, DatabaseSnapshot target) throws LiquibaseException {
         CompareControl.SchemaComparison[] publicToPublic = {
                 new CompareControl.SchemaComparison(new CatalogAndSchema(null, "public"), new CatalogAndSchema(null, "public"))};
         return DiffGeneratorFactory.getInstance().compare(reference, target,
