@@ -1,9 +1,11 @@
 package com.bookstore.db.migrations.cli;
 
+import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.schema.SchemaDiff;
 import com.bookstore.db.migrations.schema.ShadowComparison;
 
+import java.sql.Connection;
 import java.util.Set;
 
 /** {@code check}: {@code alembic check} / {@code makemigrations --check}, and drift detection on a live database. */
@@ -54,6 +56,10 @@ final class CheckCommand implements Command {
             DatabaseSettings database = context.database(arguments);
             against = database.maskedUrl();
             context.err().println("Checking the entity model against " + against + ":");
+            // a wrong URL or password is reported at once, not after the shadow server started
+            try (Connection probe = MigrationConnections.unpooled(database).getConnection()) {
+                probe.isValid(5);
+            }
             diff = ShadowComparison.modelVersusDatabase(context.registry().get(), database, context.progress());
         } else {
             against = "the changelogs";
