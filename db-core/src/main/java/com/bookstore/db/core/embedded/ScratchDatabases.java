@@ -77,8 +77,20 @@ public final class ScratchDatabases implements AutoCloseable {
     public synchronized void close() {
         try {
             if (embedded == null) {
-                for (String name : created) {
-                    execute("drop database if exists " + name + " with (force)");
+                RuntimeException failure = null;
+                for (String name : created) { // drop every one, even when one fails
+                    try {
+                        execute("drop database if exists " + name + " with (force)");
+                    } catch (RuntimeException e) {
+                        if (failure == null) {
+                            failure = e;
+                        } else {
+                            failure.addSuppressed(e);
+                        }
+                    }
+                }
+                if (failure != null) {
+                    throw failure;
                 }
             }
         } finally {

@@ -175,7 +175,7 @@ public final class DatabaseUrlParser {
         if (url == null) {
             return null;
         }
-        return maskUserInfo(url).replaceAll("(?i)([?&]password=)[^&]*", "$1****");
+        return maskUserInfo(url).replaceAll("(?i)([?&](?:ssl)?password=)[^&]*", "$1****");
     }
 
     private static String maskUserInfo(String url) {

@@ -36,6 +36,8 @@ public final class SchemaMapping {
         properties.put("hibernate.integration.envers.enabled", "false");
         // Hibernate never changes the schema by itself: the changelogs do.
         properties.put(AvailableSettings.HBM2DDL_AUTO, "none");
+        properties.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
+        properties.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, "none");
         return properties;
     }
 

@@ -83,11 +83,21 @@ public final class PersistenceRuntime implements AutoCloseable {
             T result = work.apply(entityManager);
             entityManager.getTransaction().commit();
             return result;
+        } catch (RuntimeException | Error e) {
+            rollBackQuietly(entityManager, e);
+            throw e;
         } finally {
+            entityManager.close();
+        }
+    }
+
+    private static void rollBackQuietly(EntityManager entityManager, Throwable cause) {
+        try {
             if (entityManager.getTransaction().isActive()) {
                 entityManager.getTransaction().rollback();
             }
-            entityManager.close();
+        } catch (RuntimeException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure); // the caller must see why the work failed, not why the rollback did
         }
     }
 

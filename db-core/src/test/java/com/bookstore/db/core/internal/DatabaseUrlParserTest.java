@@ -344,7 +344,7 @@ class DatabaseUrlParserTest {
                 jdbc:postgresql://db/bookstore?user=app&password=Sup3r-S3cret&ssl=true | jdbc:postgresql://db/bookstore?user=app&password=****&ssl=true
                 jdbc:postgresql://db/bookstore?PASSWORD=Sup3r-S3cret      | jdbc:postgresql://db/bookstore?PASSWORD=****
                 postgresql://a:Sup3r-S3cret@db/x?password=Sup3r-S3cret    | postgresql://a:****@db/x?password=****
-                postgresql://db/bookstore?sslpassword=kept&application_name=api | postgresql://db/bookstore?sslpassword=kept&application_name=api
+                postgresql://db/bookstore?sslpassword=Sup3r-S3cret&application_name=api | postgresql://db/bookstore?sslpassword=****&application_name=api
                 app:Sup3r-S3cret@db:5432/bookstore                        | app:****@db:5432/bookstore
                 postgresql://app:pa/Sup3r-S3cret@db/bookstore             | postgresql://app:****@db/bookstore
                 postgresql://app:pa?Sup3r-S3cret@db/bookstore             | postgresql://app:****@db/bookstore

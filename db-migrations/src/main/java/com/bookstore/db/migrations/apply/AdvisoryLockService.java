@@ -59,6 +59,11 @@ public class AdvisoryLockService implements LockService {
         this.recheckMillis = Math.max(100L, seconds * 1000L);
     }
 
+    /** Tests: how long {@link #waitForLock()} waits before it gives up. */
+    void waitAtMost(java.time.Duration wait) {
+        this.waitMillis = wait.toMillis();
+    }
+
     @Override
     public boolean hasChangeLogLock() {
         return hasLock;

@@ -47,11 +47,24 @@ public final class ChangelogRunner implements AutoCloseable {
         Database database = LiquibaseDatabases.open(settings);
         try {
             LockServiceFactory.getInstance().getLockService(database).waitForLock();
+            return new ChangelogRunner(database, new Liquibase(source.masterPath(), source.resourceAccessor(), database));
         } catch (LockException | RuntimeException e) {
-            LiquibaseDatabases.closeQuietly(database);
+            LiquibaseDatabases.closeQuietly(database); // ends the session, and with it the advisory lock
             throw e;
         }
-        return new ChangelogRunner(database, new Liquibase(source.masterPath(), source.resourceAccessor(), database));
+    }
+
+    /**
+     * {@link #update()}, unless the database has applied revisions this changelog does not contain (a newer version of
+     * the service ran there): then nothing is run and {@link UnknownHistoryException} says which. What services call at
+     * start-up and what {@code ./migrate upgrade} runs.
+     */
+    public List<String> upgrade() throws LiquibaseException {
+        List<RanChangeSet> unknown = unknownApplied();
+        if (!unknown.isEmpty()) {
+            throw new UnknownHistoryException(unknown);
+        }
+        return update();
     }
 
     /**

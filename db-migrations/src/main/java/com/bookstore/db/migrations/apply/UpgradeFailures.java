@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 final class UpgradeFailures {
 
-    private static final String TABLE = "databasechangelog_failure";
+    private static final String TABLE = "public.databasechangelog_failure";
 
     /** The revision that failed, when, and the database's error. */
     record Failure(String changeset, Instant failedAt, String error) {
@@ -62,7 +62,7 @@ final class UpgradeFailures {
 
     private static boolean exists(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select to_regclass('public." + TABLE + "') is not null")) {
+             ResultSet rs = statement.executeQuery("select to_regclass('" + TABLE + "') is not null")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -78,7 +78,7 @@ final class UpgradeFailures {
             connection.setAutoCommit(false);
             work.run();
             connection.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         } finally {

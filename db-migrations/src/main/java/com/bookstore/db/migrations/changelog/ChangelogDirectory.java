@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -109,7 +110,14 @@ public final class ChangelogDirectory {
             if (end < 0) {
                 throw new IllegalStateException(masterFile() + " has no closing </databaseChangeLog>; fix it by hand.");
             }
-            Files.writeString(masterFile(), master.substring(0, end) + include + master.substring(end), StandardCharsets.UTF_8);
+            try {
+                Path next = masterFile().resolveSibling(masterFile().getFileName() + ".tmp");
+                Files.writeString(next, master.substring(0, end) + include + master.substring(end), StandardCharsets.UTF_8);
+                Files.move(next, masterFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file); // no revision file without its include
+                throw e;
+            }
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);

@@ -9,7 +9,9 @@ public enum ExitCode {
     /** Bad usage or configuration: unknown option, missing {@code DATABASE_URL}, wrong password, bad changelog. */
     USAGE_OR_CONFIGURATION(2),
     /** The database server cannot be reached. */
-    DATABASE_UNREACHABLE(3);
+    DATABASE_UNREACHABLE(3),
+    /** Anything else: a failure the tool does not know how to explain (a bug, a full disk); never "differences". */
+    UNEXPECTED_FAILURE(4);
 
     private final int code;
 

@@ -75,7 +75,8 @@ record FailureReport(String message, ExitCode exitCode) {
                 }
             }
         }
-        return new FailureReport(describe(failure), ExitCode.DIFFERENCES_OR_REFUSED);
+        return new FailureReport("Unexpected failure: " + describe(failure)
+                + " Run again with -Dbookstore.migrations.verbose=true (MIGRATE_JAVA_OPTS) for the full log.", ExitCode.UNEXPECTED_FAILURE);
     }
 
     /** Unreachable server (exit 3), refused login, missing database (exit 2). */

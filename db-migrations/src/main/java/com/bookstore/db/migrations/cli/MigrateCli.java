@@ -50,7 +50,9 @@ public final class MigrateCli {
         try {
             Arguments arguments = Arguments.parse(command.name(), rest, command.valuedOptions(), command.flagOptions());
             return command.run(arguments, context);
-        } catch (Exception e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) { // Errors too (a broken class path, a failed static initialiser): one paragraph, masked
             FailureReport report = FailureReport.of(e);
             context.err().println("error: " + Secrets.mask(report.message(), context.config()));
             return report.exitCode();
@@ -69,7 +71,7 @@ public final class MigrateCli {
         text.append("""
 
                 Exit codes: 0 ok, 1 differences found or change refused, 2 bad usage or configuration,
-                            3 database unreachable.
+                            3 database unreachable, 4 unexpected failure.
                 """);
         return text.toString();
     }

@@ -24,7 +24,7 @@ final class Secrets {
     /** {@code scheme://user:secret@}: the user-info's password, up to the last '@' before the host. */
     private static final Pattern URL_PASSWORD = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#@:]*:)([^\\s]*)@");
     /** {@code password=secret} in a query string or a JDBC property list. */
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&;\\s]*");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;](?:ssl)?password=)[^&;\\s]*");
     private static final int MIN_LENGTH = 3;
     /** Placeholders of the examples in messages and help ({@code postgresql://user:password@localhost/...}). */
     private static final Set<String> PLACEHOLDERS = Set.of("password", "pw", "secret", "<password>");

@@ -1,7 +1,7 @@
 package com.bookstore.db.migrations.cli;
 
 import com.bookstore.db.migrations.apply.ChangelogRunner;
-import liquibase.changelog.RanChangeSet;
+import com.bookstore.db.migrations.apply.UnknownHistoryException;
 
 import java.util.List;
 
@@ -35,14 +35,13 @@ final class UpgradeCommand extends DatabaseCommand {
 
     @Override
     ExitCode run(ChangelogRunner runner, Arguments arguments, CliContext context) throws Exception {
-        List<RanChangeSet> unknown = runner.unknownApplied();
-        if (!unknown.isEmpty()) {
-            context.out().println("Refused: the database has " + unknown.size() + " applied revision(s) that this build's "
-                    + "changelog does not contain, e.g. " + unknown.get(0).getChangeLog() + "::" + unknown.get(0).getId()
-                    + ". A newer version ran here; deploy that version (or newer) instead of this one.");
+        List<String> applied;
+        try {
+            applied = runner.upgrade();
+        } catch (UnknownHistoryException refused) {
+            context.out().println(refused.getMessage());
             return ExitCode.DIFFERENCES_OR_REFUSED;
         }
-        List<String> applied = runner.update();
         if (applied.isEmpty()) {
             context.out().println("Already up to date: no pending revision.");
         } else {

@@ -116,15 +116,27 @@ public record ChangeReview(List<Finding> findings, List<String> renameHints) {
         } else if (change instanceof DropTableChange c) {
             return new Finding(Risk.DESTRUCTIVE, "drop table " + c.getTableName());
         } else if (change instanceof AddColumnChange c) {
-            return safe("add column " + c.getTableName() + "." + String.join(", ", c.getColumns().stream()
-                    .map(col -> col.getName() + " " + ColumnType.parse(col.getType())).toList()));
+            String columns = String.join(", ", c.getColumns().stream()
+                    .map(col -> col.getName() + " " + ColumnType.parse(col.getType())).toList());
+            boolean notNullWithoutDefault = c.getColumns().stream().anyMatch(col -> col.getConstraints() != null
+                    && Boolean.FALSE.equals(col.getConstraints().isNullable()) && col.getDefaultValueObject() == null
+                    && !Boolean.TRUE.equals(col.isAutoIncrement()));
+            return notNullWithoutDefault
+                    ? new Finding(Risk.CAUTION, "add column " + c.getTableName() + "." + columns
+                            + " NOT NULL without a default (fails if the table has rows)")
+                    : safe("add column " + c.getTableName() + "." + columns);
         } else if (change instanceof DropColumnChange c) {
             return new Finding(Risk.DESTRUCTIVE, "drop column " + c.getTableName() + "." + String.join(", ", droppedColumns(c)));
         } else if (change instanceof ModifyDataTypeChange c) {
             ColumnType to = ColumnType.parse(c.getNewDataType());
             ColumnType from = currentTypes.of(c.getTableName(), c.getColumnName()).orElse(null);
-            if (from == null) {
-                return new Finding(Risk.CAUTION, "change type of " + c.getTableName() + "." + c.getColumnName() + " to " + to);
+            if (from == null) { // cannot judge the old type: fail closed
+                return new Finding(Risk.DESTRUCTIVE, "change type of " + c.getTableName() + "." + c.getColumnName() + " to "
+                        + to + " (old type unknown)");
+            }
+            if (from.base().equals("timestamp") && to.base().equals("timestamptz")) {
+                return new Finding(Risk.CAUTION, "change type of " + c.getTableName() + "." + c.getColumnName() + " from "
+                        + from + " to " + to + " (existing values are read as UTC)");
             }
             boolean widening = from.fitsInto(to);
             return new Finding(widening ? Risk.SAFE : Risk.DESTRUCTIVE, "change type of " + c.getTableName() + "."
@@ -178,7 +190,4 @@ public record ChangeReview(List<Finding> findings, List<String> renameHints) {
         return drop.getColumns().stream().map(ColumnConfig::getName).toList();
     }
 
-    private static String key(String table, String column) {
-        return (table + "." + column).toLowerCase(Locale.ROOT);
-    }
 }

@@ -41,6 +41,10 @@ public final class LiquibaseDatabases {
      * ends the session: the transaction rolls back and the advisory lock is released.
      */
     private static void checkClientConnection(Connection connection) throws SQLException {
+        // timestamp -> timestamptz conversions read existing values in the session's zone: always UTC, as the runtime
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("set time zone 'UTC'");
+        }
         if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
             try (java.sql.Statement statement = connection.createStatement()) {
                 statement.execute("set client_connection_check_interval = '1s'");

@@ -96,6 +96,26 @@ class BookstoreSchemaTest {
         assertTrue(drift.isEmpty(), () -> "after rollback and upgrade: " + drift.review().findings());
     }
 
+    @Test
+    void a_database_upgraded_from_the_checkout_is_up_to_date_for_the_published_jar_and_the_other_way_round() throws Exception {
+        ChangelogSource checkout = ChangelogSource.directory(Path.of("src/main/resources"));
+        DatabaseSettings byDeveloper = server.create("from_checkout");
+        try (ChangelogRunner runner = ChangelogRunner.open(checkout, byDeveloper)) {
+            assertTrue(runner.upgrade().size() >= 1);
+        }
+        try (ChangelogRunner runner = ChangelogRunner.open(ChangelogSource.classpath(), byDeveloper)) {
+            assertEquals(List.of(), runner.pending(), "the jar's changelog recognises what the checkout applied");
+            assertEquals(List.of(), runner.upgrade());
+        }
+        DatabaseSettings byService = server.create("from_jar");
+        try (ChangelogRunner runner = ChangelogRunner.open(ChangelogSource.classpath(), byService)) {
+            runner.upgrade();
+        }
+        try (ChangelogRunner runner = ChangelogRunner.open(checkout, byService)) {
+            assertEquals(List.of(), runner.pending(), "the checkout recognises what the jar applied");
+        }
+    }
+
     private static List<String> tables(DatabaseSettings database) throws Exception {
         try (Connection c = MigrationConnections.unpooled(database).getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select table_name from information_schema.tables where table_schema = 'public' "

@@ -85,7 +85,7 @@ class MigrateCliTest {
             assertEquals(ExitCode.OK, commandHelp.exit());
             assertTrue(commandHelp.out().startsWith("Usage: ./migrate " + command), commandHelp.out());
         }
-        assertTrue(help.out().contains("3 database unreachable"));
+        assertTrue(help.out().contains("3 database unreachable, 4 unexpected failure"), help.out());
         assertEquals(ExitCode.USAGE_OR_CONFIGURATION, run(Map.of()).exit());
     }
 

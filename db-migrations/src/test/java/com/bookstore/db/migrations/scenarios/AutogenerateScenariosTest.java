@@ -204,6 +204,14 @@ class AutogenerateScenariosTest {
     }
 
     @Test
+    @DisplayName("19b: @Check constraint added -> CHECK added, and dropped again by the rollback")
+    void check_constraint_added() throws Exception {
+        written(model(Item.class), model(ItemChecked.class),
+                "alter table item add constraint ck_item_name CHECK ((length((name)::text) &gt; 0))",
+                "alter table item drop constraint ck_item_name");
+    }
+
+    @Test
     @DisplayName("20: new @ManyToMany -> createTable for the join table with both FKs and PK")
     void many_to_many_added() throws Exception {
         written(model(Label.class, ItemBeforeLabels.class), model(Label.class, ItemWithLabels.class),
@@ -263,6 +271,16 @@ class AutogenerateScenariosTest {
             assertTrue(rs.next());
             assertEquals("kept", rs.getString(1));
         }
+    }
+
+    @Test
+    @DisplayName("24c: --rename of a column whose definition also changed is refused with the two-step way")
+    void rename_with_a_changed_definition_is_refused() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> harness.run(model(Item.class), model(ItemRenamedAndWidened.class), false,
+                        List.of(ColumnRename.parse("item.name=title"))));
+        assertTrue(refused.getMessage().contains("varchar(100) not null against varchar(200) not null"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("Rename first"), refused.getMessage());
     }
 
     @Test

@@ -287,4 +287,21 @@ final class ScenarioModels {
         @Id Long id;
         @Column(name = "title", nullable = false, length = 100) String name;
     }
+
+    /** Row 24c: renamed and widened at once. */
+    @Entity(name = "Item")
+    @Table(name = "item")
+    public static class ItemRenamedAndWidened {
+        @Id Long id;
+        @Column(name = "title", nullable = false, length = 200) String name;
+    }
+
+    /** Row 19b: a named table CHECK constraint. */
+    @Entity(name = "Item")
+    @Table(name = "item")
+    @org.hibernate.annotations.Check(name = "ck_item_name", constraints = "length(name) > 0")
+    public static class ItemChecked {
+        @Id Long id;
+        @Column(nullable = false, length = 100) String name;
+    }
 }
