@@ -44,13 +44,38 @@ public final class ChangelogRunner implements AutoCloseable {
      * Liquibase's own commands (update, rollback) release the lock when they end; {@link #close()} otherwise.
      */
     public static ChangelogRunner open(ChangelogSource source, DatabaseSettings settings) throws SQLException, LockException {
+        return open(source, settings, true);
+    }
+
+    /**
+     * For commands that only read the history ({@code status}, {@code history}, {@code sql}): takes the migration lock
+     * only while the history table does not exist yet (Liquibase would create it), so that watching a database never
+     * waits behind, nor holds up, a running upgrade.
+     */
+    public static ChangelogRunner openForReading(ChangelogSource source, DatabaseSettings settings)
+            throws SQLException, LockException {
+        return open(source, settings, false);
+    }
+
+    private static ChangelogRunner open(ChangelogSource source, DatabaseSettings settings, boolean forWriting)
+            throws SQLException, LockException {
         Database database = LiquibaseDatabases.open(settings);
         try {
-            LockServiceFactory.getInstance().getLockService(database).waitForLock();
+            if (forWriting || !historyTableExists(database)) {
+                LockServiceFactory.getInstance().getLockService(database).waitForLock();
+            }
             return new ChangelogRunner(database, new Liquibase(source.masterPath(), source.resourceAccessor(), database));
         } catch (LockException | RuntimeException e) {
             LiquibaseDatabases.closeQuietly(database); // ends the session, and with it the advisory lock
             throw e;
+        }
+    }
+
+    private static boolean historyTableExists(Database database) throws SQLException {
+        try (java.sql.Statement statement = jdbc(database).createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("select to_regclass('public.databasechangelog') is not null")) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 
@@ -110,6 +135,10 @@ public final class ChangelogRunner implements AutoCloseable {
     }
 
     private java.sql.Connection jdbc() {
+        return jdbc(database);
+    }
+
+    private static java.sql.Connection jdbc(Database database) {
         return ((liquibase.database.jvm.JdbcConnection) database.getConnection()).getUnderlyingConnection();
     }
 

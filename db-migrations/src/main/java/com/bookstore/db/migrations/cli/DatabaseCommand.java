@@ -17,9 +17,16 @@ abstract class DatabaseCommand implements Command {
         return Set.of("url", "changelog-dir");
     }
 
+    /** Whether the command changes the database (and so must hold the migration lock throughout). */
+    boolean writes() {
+        return false;
+    }
+
     @Override
     public final ExitCode run(Arguments arguments, CliContext context) throws Exception {
-        try (ChangelogRunner runner = ChangelogRunner.open(context.changelogSource(arguments), context.database(arguments))) {
+        try (ChangelogRunner runner = writes()
+                ? ChangelogRunner.open(context.changelogSource(arguments), context.database(arguments))
+                : ChangelogRunner.openForReading(context.changelogSource(arguments), context.database(arguments))) {
             return run(runner, arguments, context);
         }
     }

@@ -36,6 +36,11 @@ final class RollbackCommand extends DatabaseCommand {
     }
 
     @Override
+    boolean writes() {
+        return true;
+    }
+
+    @Override
     ExitCode run(ChangelogRunner runner, Arguments arguments, CliContext context) throws Exception {
         String raw = arguments.value("count").orElseThrow(() -> new UsageException(
                 "rollback needs --count <N>, the number of revisions to roll back, e.g. ./migrate rollback --count 1."));

@@ -34,6 +34,11 @@ final class UpgradeCommand extends DatabaseCommand {
     }
 
     @Override
+    boolean writes() {
+        return true;
+    }
+
+    @Override
     ExitCode run(ChangelogRunner runner, Arguments arguments, CliContext context) throws Exception {
         List<String> applied;
         try {

@@ -63,4 +63,20 @@ class AdvisoryLockServiceTest {
             LiquibaseDatabases.closeQuietly(database);
         }
     }
+
+    @Test
+    void reading_the_history_does_not_wait_behind_a_running_migration() throws Exception {
+        DatabaseSettings settings = server.create("watched");
+        try (ChangelogRunner runner = ChangelogRunner.open(ChangelogSource.classpath(), settings)) {
+            runner.upgrade();
+        }
+        try (Connection holder = MigrationConnections.unpooled(settings).getConnection();
+             Statement statement = holder.createStatement()) {
+            statement.execute("select pg_advisory_lock(" + AdvisoryLockService.LOCK_KEY + ")"); // an upgrade is running
+            try (ChangelogRunner reader = ChangelogRunner.openForReading(ChangelogSource.classpath(), settings)) {
+                assertTrue(reader.pending().isEmpty());
+                assertFalse(reader.history().isEmpty());
+            }
+        }
+    }
 }
