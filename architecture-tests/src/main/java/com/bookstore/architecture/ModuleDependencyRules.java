@@ -22,7 +22,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   domain-orders   -> db-core, domain-auth, domain-catalog
  *   db-migrations   -> db-core, every domain module (the only Liquibase user)
  * </pre>
- * plus no cycles between modules and db-core's {@code internal} packages used only inside db-core.
+ * plus no cycles between modules, and the {@code internal} packages of db-core and db-migrations used only inside
+ * their own module.
  *
  * <p>The static fields check {@code com.bookstore}; {@link #forRoot(String)} builds the same rules below another root.
  */
@@ -55,6 +56,10 @@ public final class ModuleDependencyRules {
     @ArchTest
     public static final ArchRule db_core_internals_should_only_be_used_by_db_core =
             PROJECT.dbCoreInternalsShouldOnlyBeUsedByDbCore();
+
+    @ArchTest
+    public static final ArchRule db_migrations_internals_should_only_be_used_by_db_migrations =
+            PROJECT.dbMigrationsInternalsShouldOnlyBeUsedByDbMigrations();
 
     private final ProjectModules modules;
 
@@ -116,12 +121,20 @@ public final class ModuleDependencyRules {
     }
 
     public ArchRule dbCoreInternalsShouldOnlyBeUsedByDbCore() {
+        return internalsShouldOnlyBeUsedBy(DB_CORE, "registry, settings, mapping, runtime, embedded, spi");
+    }
+
+    public ArchRule dbMigrationsInternalsShouldOnlyBeUsedByDbMigrations() {
+        return internalsShouldOnlyBeUsedBy(DB_MIGRATIONS, "apply, cli");
+    }
+
+    private ArchRule internalsShouldOnlyBeUsedBy(ProjectModule module, String apiPackages) {
         return classes().that().resideInAPackage(modules.root() + "..")
-                .and().resideOutsideOfPackage(modules.packagesOf(DB_CORE))
-                .should(new NotUseClassesIn(modules.rootPackageOf(DB_CORE) + "..internal..",
-                        "db-core's internal packages are not an API",
-                        "use db-core's API packages (registry, settings, mapping, runtime, embedded, spi) instead, "
+                .and().resideOutsideOfPackage(modules.packagesOf(module))
+                .should(new NotUseClassesIn(modules.rootPackageOf(module) + "..internal..",
+                        module.artifactId() + "'s internal packages are not an API",
+                        "use " + module.artifactId() + "'s API packages (" + apiPackages + ") instead, "
                                 + "or move what you need into one of them"))
-                .because("db-core may change its internals without notice");
+                .because(module.artifactId() + " may change its internals without notice");
     }
 }

@@ -35,7 +35,8 @@ class ModuleDependencyRulesTest {
                 ModuleDependencyRules::domainModulesShouldNotDependOnDbMigrations,
                 ModuleDependencyRules::modulesShouldBeFreeOfCycles,
                 ModuleDependencyRules::onlyDbMigrationsShouldUseLiquibase,
-                ModuleDependencyRules::dbCoreInternalsShouldOnlyBeUsedByDbCore);
+                ModuleDependencyRules::dbCoreInternalsShouldOnlyBeUsedByDbCore,
+                ModuleDependencyRules::dbMigrationsInternalsShouldOnlyBeUsedByDbMigrations);
     }
 
     @ParameterizedTest
@@ -97,6 +98,14 @@ class ModuleDependencyRulesTest {
                         + "db-core's internal packages are not an API; use db-core's API packages (registry, "
                         + "settings, mapping, runtime, embedded, spi) instead, or move what you need into one of "
                         + "them");
+    }
+
+    @Test
+    void db_migrations_internals_used_outside_db_migrations_are_reported() {
+        assertViolations(rulesFor(FORBIDDEN).dbMigrationsInternalsShouldOnlyBeUsedByDbMigrations(), FORBIDDEN,
+                F + "architecture.ReportTool uses " + F + "db.migrations.internal.MigrationPlanner in (ReportTool.java:9), "
+                        + "but db-migrations's internal packages are not an API; use db-migrations's API packages "
+                        + "(apply, cli) instead, or move what you need into one of them");
     }
 
     @Test

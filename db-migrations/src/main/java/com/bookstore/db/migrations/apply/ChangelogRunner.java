@@ -1,7 +1,7 @@
 package com.bookstore.db.migrations.apply;
 
 import com.bookstore.db.core.settings.DatabaseSettings;
-import com.bookstore.db.migrations.schema.LiquibaseDatabases;
+import com.bookstore.db.migrations.internal.schema.LiquibaseDatabases;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;

@@ -1,6 +1,6 @@
 package com.bookstore.db.migrations.apply;
 
-import com.bookstore.db.migrations.changelog.ChangelogDirectory;
+import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.ResourceAccessor;

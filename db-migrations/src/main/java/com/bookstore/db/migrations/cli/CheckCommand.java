@@ -2,8 +2,8 @@ package com.bookstore.db.migrations.cli;
 
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
-import com.bookstore.db.migrations.schema.SchemaDiff;
-import com.bookstore.db.migrations.schema.ShadowComparison;
+import com.bookstore.db.migrations.internal.schema.SchemaDiff;
+import com.bookstore.db.migrations.internal.schema.ShadowComparison;
 
 import java.sql.Connection;
 import java.util.Set;

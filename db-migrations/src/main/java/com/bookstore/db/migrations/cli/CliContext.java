@@ -4,8 +4,8 @@ import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.settings.ConfigSource;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.apply.ChangelogSource;
-import com.bookstore.db.migrations.changelog.ChangelogDirectory;
-import com.bookstore.db.migrations.schema.Progress;
+import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
+import com.bookstore.db.migrations.internal.schema.Progress;
 
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package com.bookstore.db.migrations.cli;
 
-import com.bookstore.db.migrations.changelog.RevisionGenerator;
-import com.bookstore.db.migrations.schema.ChangeReview;
-import com.bookstore.db.migrations.schema.ColumnRename;
+import com.bookstore.db.migrations.internal.changelog.RevisionGenerator;
+import com.bookstore.db.migrations.internal.schema.ChangeReview;
+import com.bookstore.db.migrations.internal.schema.ColumnRename;
 
 import java.io.PrintStream;
 import java.util.List;

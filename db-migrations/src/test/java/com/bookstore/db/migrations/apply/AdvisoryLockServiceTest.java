@@ -3,7 +3,7 @@ package com.bookstore.db.migrations.apply;
 import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
-import com.bookstore.db.migrations.schema.LiquibaseDatabases;
+import com.bookstore.db.migrations.internal.schema.LiquibaseDatabases;
 import liquibase.database.Database;
 import liquibase.exception.LockException;
 import org.junit.jupiter.api.AfterAll;

@@ -3,7 +3,7 @@ package com.bookstore.db.migrations.apply;
 import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
-import com.bookstore.db.migrations.changelog.ChangelogDirectory;
+import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import liquibase.exception.LiquibaseException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,7 +4,7 @@ import com.bookstore.db.core.mapping.ConventionalImplicitNamingStrategy;
 import com.bookstore.db.core.mapping.SnakeCasePhysicalNamingStrategy;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.apply.LiquibaseDefaults;
-import com.bookstore.db.migrations.schema.Progress;
+import com.bookstore.db.migrations.internal.schema.Progress;
 import liquibase.CatalogAndSchema;
 import liquibase.Scope;
 import liquibase.changelog.ChangeSet;

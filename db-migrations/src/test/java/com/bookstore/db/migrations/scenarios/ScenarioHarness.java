@@ -6,12 +6,12 @@ import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.core.spi.EntityContributor;
 import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
-import com.bookstore.db.migrations.changelog.ChangelogDirectory;
-import com.bookstore.db.migrations.changelog.RevisionGenerator;
-import com.bookstore.db.migrations.schema.ColumnRename;
-import com.bookstore.db.migrations.schema.Progress;
-import com.bookstore.db.migrations.schema.SchemaDiff;
-import com.bookstore.db.migrations.schema.ShadowComparison;
+import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
+import com.bookstore.db.migrations.internal.changelog.RevisionGenerator;
+import com.bookstore.db.migrations.internal.schema.ColumnRename;
+import com.bookstore.db.migrations.internal.schema.Progress;
+import com.bookstore.db.migrations.internal.schema.SchemaDiff;
+import com.bookstore.db.migrations.internal.schema.ShadowComparison;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,4 +3,4 @@
  * database, which Liquibase then compares with the migrated (or live) database, PostgreSQL against PostgreSQL.
  * CHECK constraints, which Liquibase's open-source diff does not know, are compared from {@code pg_constraint}.
  */
-package com.bookstore.db.migrations.schema;
+package com.bookstore.db.migrations.internal.schema;

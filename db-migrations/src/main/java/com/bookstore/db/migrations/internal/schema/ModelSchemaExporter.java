@@ -1,4 +1,4 @@
-package com.bookstore.db.migrations.schema;
+package com.bookstore.db.migrations.internal.schema;
 
 import com.bookstore.db.core.mapping.SchemaMapping;
 import com.bookstore.db.core.registry.EntityRegistry;

@@ -1,4 +1,4 @@
-package com.bookstore.db.migrations.schema;
+package com.bookstore.db.migrations.internal.schema;
 
 import liquibase.change.Change;
 import liquibase.change.ColumnConfig;

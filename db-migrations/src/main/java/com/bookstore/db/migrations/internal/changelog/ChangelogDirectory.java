@@ -1,4 +1,4 @@
-package com.bookstore.db.migrations.changelog;
+package com.bookstore.db.migrations.internal.changelog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

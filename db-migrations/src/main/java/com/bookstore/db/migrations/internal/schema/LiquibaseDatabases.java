@@ -1,4 +1,4 @@
-package com.bookstore.db.migrations.schema;
+package com.bookstore.db.migrations.internal.schema;
 
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;

@@ -1,4 +1,4 @@
-package com.bookstore.db.migrations.schema;
+package com.bookstore.db.migrations.internal.schema;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,4 +3,4 @@
  * {@code <UTC yyyyMMddHHmmss>_<slug>.xml}, each holding one changeset whose id is its file name and whose rollback is
  * the reverse diff (Alembic's upgrade and downgrade in one revision).
  */
-package com.bookstore.db.migrations.changelog;
+package com.bookstore.db.migrations.internal.changelog;

@@ -1,4 +1,4 @@
-package com.bookstore.db.migrations.changelog;
+package com.bookstore.db.migrations.internal.changelog;
 
 import liquibase.change.Change;
 import liquibase.changelog.ChangeSet;

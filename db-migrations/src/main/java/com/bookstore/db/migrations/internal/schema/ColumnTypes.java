@@ -1,4 +1,4 @@
-package com.bookstore.db.migrations.schema;
+package com.bookstore.db.migrations.internal.schema;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

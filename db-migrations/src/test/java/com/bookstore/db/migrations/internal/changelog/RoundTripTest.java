@@ -1,11 +1,11 @@
-package com.bookstore.db.migrations.changelog;
+package com.bookstore.db.migrations.internal.changelog;
 
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.migrations.apply.ChangelogSource;
 import com.bookstore.db.migrations.fixtures.roundtrip.RoundTripEntities;
-import com.bookstore.db.migrations.schema.Progress;
-import com.bookstore.db.migrations.schema.SchemaDiff;
-import com.bookstore.db.migrations.schema.ShadowComparison;
+import com.bookstore.db.migrations.internal.schema.Progress;
+import com.bookstore.db.migrations.internal.schema.SchemaDiff;
+import com.bookstore.db.migrations.internal.schema.ShadowComparison;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package com.bookstore.db.migrations.changelog;
+package com.bookstore.db.migrations.internal.changelog;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,13 +1,13 @@
-package com.bookstore.db.migrations.changelog;
+package com.bookstore.db.migrations.internal.changelog;
 
 import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.migrations.apply.ChangelogSource;
-import com.bookstore.db.migrations.schema.ChangeReview;
-import com.bookstore.db.migrations.schema.ColumnRename;
-import com.bookstore.db.migrations.schema.Progress;
-import com.bookstore.db.migrations.schema.SchemaDiff;
-import com.bookstore.db.migrations.schema.ShadowComparison;
+import com.bookstore.db.migrations.internal.schema.ChangeReview;
+import com.bookstore.db.migrations.internal.schema.ColumnRename;
+import com.bookstore.db.migrations.internal.schema.Progress;
+import com.bookstore.db.migrations.internal.schema.SchemaDiff;
+import com.bookstore.db.migrations.internal.schema.ShadowComparison;
 
 import java.nio.file.Path;
 import java.time.Instant;
