@@ -161,6 +161,6 @@ public class AdvisoryLockService implements LockService {
 
     /** The real JDBC connection, also when Liquibase only writes SQL ({@code sql} command): locking is never output. */
     private Connection connection() {
-        return ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
+        return com.bookstore.db.migrations.internal.schema.LiquibaseDatabases.jdbc(database);
     }
 }

@@ -139,7 +139,7 @@ public final class ChangelogRunner implements AutoCloseable {
     }
 
     private static java.sql.Connection jdbc(Database database) {
-        return ((liquibase.database.jvm.JdbcConnection) database.getConnection()).getUnderlyingConnection();
+        return LiquibaseDatabases.jdbc(database);
     }
 
     /** Changesets of the changelog not yet applied, in order. */

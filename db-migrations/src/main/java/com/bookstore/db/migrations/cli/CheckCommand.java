@@ -72,7 +72,7 @@ final class CheckCommand implements Command {
             return ExitCode.OK;
         }
         context.out().println("DRIFT: the entity model and " + against + " differ. To make them agree:");
-        GenerateCommand.printReview(context.out(), diff.review());
+        ReviewPrinter.print(context.out(), diff.review());
         context.out().println(live
                 ? "Apply the pending revisions with ./migrate upgrade, or generate one for changes made by hand."
                 : "Run ./migrate generate -m \"<what changed>\" and commit the new revision.");

@@ -1,7 +1,7 @@
 package com.bookstore.db.migrations.cli;
 
+import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.migrations.internal.changelog.RevisionGenerator;
-import com.bookstore.db.migrations.internal.schema.ChangeReview;
 import com.bookstore.db.migrations.internal.schema.ColumnRename;
 
 import java.io.PrintStream;
@@ -63,8 +63,9 @@ final class GenerateCommand implements Command {
         String author = arguments.value("author").orElseGet(() -> Authors.defaultAuthor(context.config()));
         RevisionGenerator.Request request = new RevisionGenerator.Request(message, author,
                 arguments.flag("allow-destructive"), renames, context.clock().instant());
-        context.err().println("Generating a revision from " + context.registry().get().entityClasses().size() + " entities:");
-        RevisionGenerator.Result result = RevisionGenerator.generate(context.registry().get(),
+        EntityRegistry registry = context.registry().get();
+        context.err().println("Generating a revision from " + registry.entityClasses().size() + " entities:");
+        RevisionGenerator.Result result = RevisionGenerator.generate(registry,
                 context.changelogDirectory(arguments), request, context.progress());
         PrintStream out = context.out();
         switch (result.outcome()) {
@@ -73,7 +74,7 @@ final class GenerateCommand implements Command {
                 return ExitCode.OK;
             }
             case REFUSED_DESTRUCTIVE -> {
-                printReview(out, result.review());
+                ReviewPrinter.print(out, result.review());
                 out.println();
                 out.println("Refused: " + result.review().destructive().size() + " destructive change(s) marked [DESTRUCTIVE] "
                         + "would lose data. Nothing written. If a column was renamed, use --rename; if the loss is "
@@ -81,7 +82,7 @@ final class GenerateCommand implements Command {
                 return ExitCode.DIFFERENCES_OR_REFUSED;
             }
             default -> {
-                printReview(out, result.review());
+                ReviewPrinter.print(out, result.review());
                 out.println();
                 out.println("Wrote " + result.file() + ". Review it, then apply it with ./migrate upgrade.");
                 return ExitCode.OK;
@@ -89,9 +90,4 @@ final class GenerateCommand implements Command {
         }
     }
 
-    static void printReview(PrintStream out, ChangeReview review) {
-        out.println(review.findings().size() + " change(s):");
-        review.findings().forEach(out::println);
-        review.renameHints().forEach(hint -> out.println("hint: " + hint));
-    }
 }

@@ -52,6 +52,11 @@ public final class LiquibaseDatabases {
         }
     }
 
+    /** The JDBC connection behind {@code database} (opened by {@link #open(DatabaseSettings)}). */
+    public static Connection jdbc(Database database) {
+        return ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
+    }
+
     public static void closeQuietly(Database database) {
         if (database != null) {
             try {

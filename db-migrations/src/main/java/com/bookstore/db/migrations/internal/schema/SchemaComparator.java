@@ -7,7 +7,6 @@ import liquibase.change.core.DropTableChange;
 import liquibase.change.core.ModifyDataTypeChange;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
-import liquibase.database.jvm.JdbcConnection;
 import liquibase.diff.DiffGeneratorFactory;
 import liquibase.diff.DiffResult;
 import liquibase.diff.compare.CompareControl;
@@ -57,11 +56,11 @@ public final class SchemaComparator {
             DatabaseSnapshot currentSnapshot = snapshot(currentDb);
             DiffResult forwardDiff = diff(wantedSnapshot, currentSnapshot);
             DiffResult reverseDiff = diff(currentSnapshot, wantedSnapshot);
-            Map<String, CheckConstraints.Check> wantedChecks = CheckConstraints.read(jdbc(wantedDb));
-            Map<String, CheckConstraints.Check> currentChecks = CheckConstraints.read(jdbc(currentDb));
+            Map<String, CheckConstraints.Check> wantedChecks = CheckConstraints.read(LiquibaseDatabases.jdbc(wantedDb));
+            Map<String, CheckConstraints.Check> currentChecks = CheckConstraints.read(LiquibaseDatabases.jdbc(currentDb));
 
-            ColumnTypes wantedTypes = ColumnTypes.read(jdbc(wantedDb));
-            ColumnTypes currentTypes = ColumnTypes.read(jdbc(currentDb));
+            ColumnTypes wantedTypes = ColumnTypes.read(LiquibaseDatabases.jdbc(wantedDb));
+            ColumnTypes currentTypes = ColumnTypes.read(LiquibaseDatabases.jdbc(currentDb));
             List<Change> forward = changes(forwardDiff, wantedChecks, currentChecks, wantedTypes);
             List<Change> reverse = changes(reverseDiff, currentChecks, wantedChecks, currentTypes);
             return new SchemaDiff(forward, reverse, wantedTypes, currentTypes);
@@ -112,7 +111,4 @@ public final class SchemaComparator {
         return all;
     }
 
-    private static java.sql.Connection jdbc(Database database) {
-        return ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
-    }
 }
