@@ -25,9 +25,6 @@ import java.util.Set;
  */
 public final class ChangelogRunner implements AutoCloseable {
 
-    static {
-        LiquibaseDefaults.apply();
-    }
 
     private final Database database;
     private final Liquibase liquibase;

@@ -3,7 +3,6 @@ package com.bookstore.db.migrations.internal.schema;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Prints each step of a long operation as it starts and how long it took, and keeps the timings for benchmarks.
@@ -51,21 +50,9 @@ public final class Progress {
         return result;
     }
 
-    public <T> T stepUnchecked(String name, Supplier<T> step) {
-        try {
-            return step(name, step::get);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    /** Milliseconds per step name, in the order the steps first ran. */
-    public Map<String, Long> timings() {
-        return Map.copyOf(millisByStep);
-    }
 
+    /** Milliseconds per step name, in the order the steps first ran (benchmarks). */
     public Map<String, Long> orderedTimings() {
         return new LinkedHashMap<>(millisByStep);
     }
