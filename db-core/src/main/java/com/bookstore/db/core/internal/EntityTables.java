@@ -19,16 +19,20 @@ public final class EntityTables {
         return type.isAnnotationPresent(Entity.class);
     }
 
-    /** The physical table of {@code entityClass}, following single-table inheritance to the root. */
+    /**
+     * The physical table of {@code entityClass}, following single-table inheritance to the root, qualified by its
+     * schema when {@code @Table} names one ({@code archive.order}): tables of one name in two schemas are two tables.
+     */
     public static String tableNameOf(Class<?> entityClass) {
         Class<?> mapped = singleTableRoot(entityClass);
         Table table = mapped.getAnnotation(Table.class);
+        String schema = table == null || table.schema().isBlank() ? "" : SnakeCaseNames.toPhysical(table.schema()) + ".";
         if (table != null && !table.name().isBlank()) {
-            return SnakeCaseNames.toPhysical(table.name());
+            return schema + SnakeCaseNames.toPhysical(table.name());
         }
         Entity entity = mapped.getAnnotation(Entity.class);
         String logical = entity != null && !entity.name().isBlank() ? entity.name() : mapped.getSimpleName();
-        return SnakeCaseNames.toPhysical(logical);
+        return schema + SnakeCaseNames.toPhysical(logical);
     }
 
     /** Whether both classes belong to one entity hierarchy (and may then share a single table). */

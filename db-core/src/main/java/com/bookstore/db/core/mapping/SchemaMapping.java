@@ -32,6 +32,9 @@ public final class SchemaMapping {
         // Instants and offsets are stored as timestamptz, normalised to UTC, whatever the JVM's zone.
         properties.put(AvailableSettings.TIMEZONE_DEFAULT_STORAGE, "NORMALIZE_UTC");
         properties.put(AvailableSettings.JDBC_TIME_ZONE, "UTC");
+        // A table or column named after a PostgreSQL keyword ("user", "order") is quoted in every statement Hibernate
+        // writes, at run time and in the model's DDL alike, instead of failing with a syntax error.
+        properties.put(AvailableSettings.KEYWORD_AUTO_QUOTING_ENABLED, "true");
         // Envers arrives on tool class paths (liquibase-hibernate6 depends on it); it must add no audit tables.
         properties.put("hibernate.integration.envers.enabled", "false");
         // Hibernate never changes the schema by itself: the changelogs do.

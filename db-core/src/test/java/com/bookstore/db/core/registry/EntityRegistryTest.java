@@ -1,5 +1,7 @@
 package com.bookstore.db.core.registry;
 
+import com.bookstore.db.core.registry.fixtures.ArchivedBook;
+import com.bookstore.db.core.registry.fixtures.ArchivedLegacyBook;
 import com.bookstore.db.core.registry.fixtures.Author;
 import com.bookstore.db.core.registry.fixtures.BaseEntity;
 import com.bookstore.db.core.registry.fixtures.Book;
@@ -126,6 +128,15 @@ class EntityRegistryTest {
         assertEquals("Two entities map to table 'book': " + Book.class.getName() + " (" + CATALOG + ") and "
                 + LegacyBook.class.getName() + " (" + ORDERS + "). Rename one table with @Table(name = ...) or remove the"
                 + " duplicate entity.", e.getMessage());
+    }
+
+    @Test
+    void tables_of_one_name_in_two_schemas_are_two_tables_and_collide_within_one_schema() {
+        EntityRegistry registry = EntityRegistry.of(new CatalogContributor(Book.class), new OrdersContributor(ArchivedBook.class));
+        assertEquals(2, registry.entityClasses().size());
+        EntityRegistryException e = assertThrows(EntityRegistryException.class,
+                () -> EntityRegistry.of(new CatalogContributor(ArchivedBook.class), new OrdersContributor(ArchivedLegacyBook.class)));
+        assertTrue(e.getMessage().startsWith("Two entities map to table 'archive.book': "), e.getMessage());
     }
 
     @Test

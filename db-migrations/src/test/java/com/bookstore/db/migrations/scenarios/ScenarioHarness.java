@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -120,5 +121,39 @@ final class ScenarioHarness {
     private void assertNoDrift(EntityRegistry model, DatabaseSettings live, String when) throws Exception {
         SchemaDiff drift = ShadowComparison.modelVersusDatabase(model, live, server, Progress.silent());
         assertTrue(drift.isEmpty(), () -> "check --url " + when + " reports " + drift.review().findings());
+    }
+
+    /**
+     * A row whose revision is written: check reports it before, the revision holds each expected text, upgrade and
+     * check pass (in {@link #run}), and its rollback restores {@code before}.
+     */
+    Outcome written(EntityRegistry before, EntityRegistry after, String... expectedXml) throws Exception {
+        Outcome outcome = run(before, after, false, List.of());
+        assertFalse(outcome.driftBefore().isEmpty(), "check reports the change before a revision exists");
+        assertEquals(RevisionGenerator.Outcome.WRITTEN, outcome.generated().outcome(), outcome::summary);
+        for (String xml : expectedXml) {
+            assertTrue(outcome.revision().contains(xml), () -> "revision lacks " + xml + ":\n" + outcome.revision());
+        }
+        rollBackLastAndExpect(outcome, before);
+        return outcome;
+    }
+
+    /**
+     * A destructive row: refused without --allow-destructive (naming {@code finding}), written with it, and rolled
+     * back to {@code before}'s schema.
+     */
+    Outcome destructive(EntityRegistry before, EntityRegistry after, String finding, String expectedXml) throws Exception {
+        Outcome refused = run(before, after, false, List.of());
+        assertFalse(refused.driftBefore().isEmpty(), "check reports the change before a revision exists");
+        assertEquals(RevisionGenerator.Outcome.REFUSED_DESTRUCTIVE, refused.generated().outcome(), refused::summary);
+        assertTrue(refused.generated().review().destructive().stream().anyMatch(f -> f.description().contains(finding)),
+                refused::summary);
+        assertEquals(null, refused.generated().file(), "nothing written");
+
+        Outcome allowed = run(before, after, true, List.of());
+        assertEquals(RevisionGenerator.Outcome.WRITTEN, allowed.generated().outcome(), allowed::summary);
+        assertTrue(allowed.revision().contains(expectedXml), () -> "revision lacks " + expectedXml + ":\n" + allowed.revision());
+        rollBackLastAndExpect(allowed, before);
+        return allowed;
     }
 }

@@ -45,8 +45,8 @@ public final class RevisionGenerator {
             ScratchDatabases shadow, Progress progress) throws Exception {
         String fileName = directory.newRevisionName(request.message(), request.now()); // validates the message first
         java.nio.file.Files.createDirectories(directory.resourceRoot());
-        SchemaDiff diff = ShadowComparison.modelVersusChangelogs(registry, ChangelogSource.directory(directory.resourceRoot()),
-                shadow, progress).withRenames(request.renames());
+        SchemaDiff diff = ShadowComparison.revisionFor(registry, ChangelogSource.directory(directory.resourceRoot()),
+                request.renames(), shadow, progress);
         ChangeReview review = diff.review();
         if (diff.isEmpty()) {
             return new Result(Outcome.NO_CHANGES, review, null);
@@ -54,7 +54,7 @@ public final class RevisionGenerator {
         if (review.hasDestructive() && !request.allowDestructive()) {
             return new Result(Outcome.REFUSED_DESTRUCTIVE, review, null);
         }
-        String content = RevisionWriter.render(fileName, request.author(), request.message(), diff.forward(), diff.reverse());
+        String content = RevisionWriter.render(fileName, request.author(), request.message(), diff.forwardChanges(), diff.reverseChanges());
         return new Result(Outcome.WRITTEN, review, directory.addRevision(fileName, content));
     }
 }

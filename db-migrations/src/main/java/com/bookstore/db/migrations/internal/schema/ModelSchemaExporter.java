@@ -2,34 +2,199 @@ package com.bookstore.db.migrations.internal.schema;
 
 import com.bookstore.db.core.mapping.SchemaMapping;
 import com.bookstore.db.core.registry.EntityRegistry;
+import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.internal.catalog.SqlNames;
 import org.hibernate.MappingException;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
-import org.hibernate.tool.schema.spi.DelayedDropRegistryNotAvailableImpl;
+import org.hibernate.tool.schema.SourceType;
+import org.hibernate.tool.schema.TargetType;
+import org.hibernate.tool.schema.internal.ExceptionHandlerHaltImpl;
+import org.hibernate.tool.schema.spi.ContributableMatcher;
+import org.hibernate.tool.schema.spi.ExecutionOptions;
+import org.hibernate.tool.schema.spi.SchemaManagementTool;
 import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
-
-import com.bookstore.db.core.runtime.MigrationConnections;
+import org.hibernate.tool.schema.spi.ScriptSourceInput;
+import org.hibernate.tool.schema.spi.ScriptTargetOutput;
+import org.hibernate.tool.schema.spi.SourceDescriptor;
+import org.hibernate.tool.schema.spi.TargetDescriptor;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Lets Hibernate create the registry's schema, exactly as the runtime maps it ({@link SchemaMapping}), in an empty
- * database. That database is the "what the entities want" side of every diff.
+ * Lets Hibernate write the registry's schema, exactly as the runtime maps it ({@link SchemaMapping}), and runs it in
+ * an empty database: that database is the "what the entities want" side of every diff.
+ *
+ * <p>Hibernate's own exporter logs a statement PostgreSQL rejects and goes on without the table; here the DDL is
+ * collected first and run statement by statement, and the first rejected statement stops the export with the entity,
+ * the table, the statement and PostgreSQL's message, so that no part of the model can drop out of the comparison.
  */
 public final class ModelSchemaExporter {
 
+    private static final Pattern TABLE_OF_STATEMENT = Pattern.compile(
+            "^(?:create table|alter table(?: if exists)?|create (?:unique )?index \\S+ on|comment on table|comment on column)\\s+"
+                    + "((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)", Pattern.CASE_INSENSITIVE);
+
     private ModelSchemaExporter() {
+    }
+
+    /** Exports the model into {@code target}, after creating there the extensions the compared database has. */
+    public static void export(EntityRegistry registry, DatabaseSettings target, Set<String> extensions) throws SQLException {
+        com.bookstore.db.migrations.apply.LiquibaseDefaults.apply();
+        StandardServiceRegistry services = new StandardServiceRegistryBuilder()
+                .applySettings(SchemaMapping.hibernateProperties())
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, MigrationConnections.unpooled(target))
+                .build();
+        try (Connection connection = MigrationConnections.unpooled(target).getConnection()) {
+            createExtensions(connection, extensions);
+            Metadata metadata = SchemaMapping.metadata(registry, services);
+            requireColumnTypes(metadata);
+            List<String> ddl = creationScript(metadata, services);
+            run(connection, ddl, metadata);
+            CheckConstraints.reprint(connection);
+        } finally {
+            StandardServiceRegistryBuilder.destroy(services);
+        }
+    }
+
+    private static void createExtensions(Connection connection, Set<String> extensions) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String extension : extensions) {
+                statement.execute("create extension if not exists " + SqlNames.quote(extension));
+            }
+        }
+    }
+
+    /** The statements Hibernate would run to create the schema, schemas (namespaces) included, without running them. */
+    private static List<String> creationScript(Metadata metadata, StandardServiceRegistry services) {
+        Map<String, Object> settings = new HashMap<>(services.getService(ConfigurationService.class).getSettings());
+        settings.put(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, true);
+        settings.remove(AvailableSettings.HBM2DDL_DELIMITER);
+        ExecutionOptions options = SchemaManagementToolCoordinator.buildExecutionOptions(settings, ExceptionHandlerHaltImpl.INSTANCE);
+        CollectingScript script = new CollectingScript();
+        services.getService(SchemaManagementTool.class).getSchemaCreator(settings).doCreation(metadata, options,
+                ContributableMatcher.ALL, new SourceDescriptor() {
+                    @Override
+                    public SourceType getSourceType() {
+                        return SourceType.METADATA;
+                    }
+
+                    @Override
+                    public ScriptSourceInput getScriptSourceInput() {
+                        return null;
+                    }
+                }, new TargetDescriptor() {
+                    @Override
+                    public EnumSet<TargetType> getTargetTypes() {
+                        return EnumSet.of(TargetType.SCRIPT);
+                    }
+
+                    @Override
+                    public ScriptTargetOutput getScriptTargetOutput() {
+                        return script;
+                    }
+                });
+        return script.statements;
+    }
+
+    private static void run(Connection connection, List<String> ddl, Metadata metadata) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : ddl) {
+                try {
+                    statement.execute(sql);
+                } catch (SQLException e) {
+                    connection.rollback();
+                    throw rejected(sql, e, metadata);
+                }
+            }
+            connection.commit();
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** PostgreSQL rejected a statement of the model's DDL: name what maps the table, the statement and the reason. */
+    private static MappingException rejected(String sql, SQLException e, Metadata metadata) {
+        Matcher m = TABLE_OF_STATEMENT.matcher(sql.strip());
+        String table = m.find() ? m.group(1).replace("\"", "") : null;
+        Set<String> owners = new LinkedHashSet<>();
+        if (table != null) {
+            for (PersistentClass entity : metadata.getEntityBindings()) {
+                if (matches(table, entity.getTable())) {
+                    owners.add("entity " + entity.getClassName());
+                }
+                entity.getJoinClosure().forEach(join -> {
+                    if (matches(table, join.getTable())) {
+                        owners.add("entity " + entity.getClassName());
+                    }
+                });
+            }
+            for (Collection collection : metadata.getCollectionBindings()) {
+                if (matches(table, collection.getCollectionTable())) {
+                    owners.add("collection " + collection.getRole());
+                }
+            }
+        }
+        String who = owners.isEmpty() ? "the entity model" : String.join(" and ", owners);
+        String hint = hint(e.getMessage());
+        return new MappingException("PostgreSQL rejects the DDL of " + who + (table == null ? "" : " (table " + table + ")")
+                + ": " + firstLine(e.getMessage()) + ". Statement: " + abbreviate(sql) + ". " + hint, e);
+    }
+
+    private static boolean matches(String table, org.hibernate.mapping.Table mapped) {
+        if (mapped == null) {
+            return false;
+        }
+        String name = mapped.getName().replace("`", "").replace("\"", "");
+        String qualified = mapped.getSchema() == null ? name : mapped.getSchema().replace("\"", "") + "." + name;
+        return table.equalsIgnoreCase(qualified) || table.equalsIgnoreCase(name)
+                || table.equalsIgnoreCase("public." + name);
+    }
+
+    private static String hint(String message) {
+        String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        if (lower.contains("type") && lower.contains("does not exist")) {
+            return "If the type comes from an extension (citext, ltree, vector, ...), create the extension in a hand-written "
+                    + "revision (./migrate revision -m \"create extension ...\" with CREATE EXTENSION) so that the changelogs "
+                    + "and the model's shadow database both have it; otherwise fix the columnDefinition or @JdbcTypeCode.";
+        }
+        if (lower.contains("syntax error")) {
+            return "Fix the SQL fragment of the mapping (columnDefinition, @Check, @ColumnDefault, @Formula-like text).";
+        }
+        return "Fix the mapping of the entity named and run the command again.";
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "" : message.strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static String abbreviate(String sql) {
+        String oneLine = sql.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + " ...";
     }
 
     /**
@@ -57,25 +222,21 @@ public final class ModelSchemaExporter {
         }
     }
 
-    public static void export(EntityRegistry registry, DatabaseSettings target) throws SQLException {
-        com.bookstore.db.migrations.apply.LiquibaseDefaults.apply();
-        StandardServiceRegistry services = new StandardServiceRegistryBuilder()
-                .applySettings(SchemaMapping.hibernateProperties())
-                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, MigrationConnections.unpooled(target))
-                .build();
-        try {
-            Metadata metadata = SchemaMapping.metadata(registry, services);
-            requireColumnTypes(metadata);
-            Map<String, Object> settings = new HashMap<>(services.getService(
-                    org.hibernate.engine.config.spi.ConfigurationService.class).getSettings());
-            settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "create-only");
-            settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, true);
-            SchemaManagementToolCoordinator.process(metadata, services, settings, DelayedDropRegistryNotAvailableImpl.INSTANCE);
-        } finally {
-            StandardServiceRegistryBuilder.destroy(services);
+    /** Collects the script's statements in order instead of writing a file. */
+    private static final class CollectingScript implements ScriptTargetOutput {
+        private final List<String> statements = new ArrayList<>();
+
+        @Override
+        public void prepare() {
         }
-        try (Connection connection = MigrationConnections.unpooled(target).getConnection()) {
-            CheckConstraints.reprint(connection);
+
+        @Override
+        public void accept(String command) {
+            statements.add(command);
+        }
+
+        @Override
+        public void release() {
         }
     }
 }

@@ -1,114 +1,61 @@
 package com.bookstore.db.migrations.internal.schema;
 
+import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
-import liquibase.CatalogAndSchema;
-import liquibase.change.Change;
-import liquibase.change.core.DropTableChange;
-import liquibase.change.core.ModifyDataTypeChange;
-import liquibase.changelog.ChangeSet;
-import liquibase.database.Database;
-import liquibase.diff.DiffGeneratorFactory;
-import liquibase.diff.DiffResult;
-import liquibase.diff.compare.CompareControl;
-import liquibase.diff.output.DiffOutputControl;
-import liquibase.diff.output.changelog.DiffToChangeLog;
-import liquibase.exception.LiquibaseException;
-import liquibase.snapshot.DatabaseSnapshot;
-import liquibase.snapshot.SnapshotControl;
-import liquibase.snapshot.SnapshotGeneratorFactory;
-import liquibase.structure.DatabaseObject;
-import liquibase.structure.core.Column;
-import liquibase.structure.core.ForeignKey;
-import liquibase.structure.core.Index;
-import liquibase.structure.core.PrimaryKey;
-import liquibase.structure.core.Sequence;
-import liquibase.structure.core.Table;
-import liquibase.structure.core.UniqueConstraint;
+import com.bookstore.db.migrations.internal.catalog.Catalog;
+import com.bookstore.db.migrations.internal.catalog.CatalogReader;
+import com.bookstore.db.migrations.internal.catalog.QualifiedName;
 
+import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Compares a database holding the model's schema ("wanted") with another one ("current"), PostgreSQL against
- * PostgreSQL, and returns the changes both ways: forward (current → wanted) for the changeset, reverse (wanted →
- * current) for its rollback.
+ * PostgreSQL, from their catalogs, and returns the changes both ways: forward (current → wanted) for the revision,
+ * reverse (wanted → current) for its rollback.
+ *
+ * <p>The compared schemas are every schema the model's database holds ({@code public} and each schema an entity,
+ * sequence or table of the model names) plus, when the current database is wholly owned by the changelogs (the shadow
+ * database they were applied to), every schema they created there. Other schemas of a live database are never read.
  */
 public final class SchemaComparator {
-
-    private static final Set<Class<? extends DatabaseObject>> COMPARED_TYPES = Set.of(Table.class, Column.class,
-            PrimaryKey.class, ForeignKey.class, UniqueConstraint.class, Index.class, Sequence.class);
 
     private SchemaComparator() {
     }
 
+    /** The model against a live database: only the schemas the model names are compared. */
     public static SchemaDiff compare(DatabaseSettings wanted, DatabaseSettings current) throws SQLException {
-        Database wantedDb = null;
-        Database currentDb = null;
-        try {
-            wantedDb = LiquibaseDatabases.open(wanted);
-            currentDb = LiquibaseDatabases.open(current);
-            // one snapshot per side, compared both ways: forward for the changes, reverse for their rollback
-            DatabaseSnapshot wantedSnapshot = snapshot(wantedDb);
-            DatabaseSnapshot currentSnapshot = snapshot(currentDb);
-            DiffResult forwardDiff = diff(wantedSnapshot, currentSnapshot);
-            DiffResult reverseDiff = diff(currentSnapshot, wantedSnapshot);
-            Map<String, CheckConstraints.Check> wantedChecks = CheckConstraints.read(LiquibaseDatabases.jdbc(wantedDb));
-            Map<String, CheckConstraints.Check> currentChecks = CheckConstraints.read(LiquibaseDatabases.jdbc(currentDb));
-
-            ColumnTypes wantedTypes = ColumnTypes.read(LiquibaseDatabases.jdbc(wantedDb));
-            ColumnTypes currentTypes = ColumnTypes.read(LiquibaseDatabases.jdbc(currentDb));
-            List<Change> forward = changes(forwardDiff, wantedChecks, currentChecks, wantedTypes);
-            List<Change> reverse = changes(reverseDiff, currentChecks, wantedChecks, currentTypes);
-            return new SchemaDiff(forward, reverse, wantedTypes, currentTypes);
-        } catch (LiquibaseException e) {
-            throw new SQLException("Liquibase could not compare the schemas: " + e.getMessage(), e);
-        } finally {
-            LiquibaseDatabases.closeQuietly(wantedDb);
-            LiquibaseDatabases.closeQuietly(currentDb);
-        }
+        return compare(wanted, current, false);
     }
 
-    private static DatabaseSnapshot snapshot(Database database) throws LiquibaseException {
-        return SnapshotGeneratorFactory.getInstance().createSnapshot(database.getDefaultSchema(), database,
-                new SnapshotControl(database));
-    }
-
-    private static DiffResult diff(DatabaseSnapshot reference, DatabaseSnapshot target) throws LiquibaseException {
-        CompareControl.SchemaComparison[] publicToPublic = {
-                new CompareControl.SchemaComparison(new CatalogAndSchema(null, "public"), new CatalogAndSchema(null, "public"))};
-        return DiffGeneratorFactory.getInstance().compare(reference, target,
-                new CompareControl(publicToPublic, new HashSet<>(COMPARED_TYPES)));
-    }
-
-    private static List<Change> changes(DiffResult diff, Map<String, CheckConstraints.Check> wantedChecks,
-            Map<String, CheckConstraints.Check> currentChecks, ColumnTypes wantedTypes) {
-        DiffOutputControl output = new DiffOutputControl(false, false, false, null);
-        output.setObjectChangeFilter(new MigrationBookkeepingFilter());
-        List<Change> liquibaseChanges = new ArrayList<>();
-        for (ChangeSet changeSet : new DiffToChangeLog(diff, output).generateChangeSets()) {
-            liquibaseChanges.addAll(changeSet.getChanges());
-        }
-        for (Change change : liquibaseChanges) {
-            if (change instanceof ModifyDataTypeChange modify) {
-                wantedTypes.of(modify.getTableName(), modify.getColumnName())
-                        .ifPresent(type -> modify.setNewDataType(type.sql()));
+    /**
+     * @param currentOwnedByChangelogs true when {@code current} holds nothing but what the changelogs built, so that
+     *        a schema they created and the model no longer names is compared (and dropped) too
+     */
+    public static SchemaDiff compare(DatabaseSettings wanted, DatabaseSettings current, boolean currentOwnedByChangelogs)
+            throws SQLException {
+        try (Connection model = MigrationConnections.unpooled(wanted).getConnection();
+             Connection other = MigrationConnections.unpooled(current).getConnection()) {
+            Set<String> schemas = new TreeSet<>(CatalogReader.userSchemas(model));
+            schemas.add(QualifiedName.DEFAULT_SCHEMA);
+            if (currentOwnedByChangelogs) {
+                schemas.addAll(CatalogReader.userSchemas(other));
             }
+            Catalog wantedCatalog = CatalogReader.read(model, schemas);
+            requireCovered(wantedCatalog);
+            return SchemaDiff.between(wantedCatalog, CatalogReader.read(other, schemas), List.of());
         }
-        Set<String> droppedTables = new HashSet<>();
-        for (Change change : liquibaseChanges) {
-            if (change instanceof DropTableChange drop) {
-                droppedTables.add(drop.getTableName());
-            }
-        }
-        CheckConstraints.Delta checks = CheckConstraints.delta(wantedChecks, currentChecks, droppedTables);
-        List<Change> all = new ArrayList<>(checks.dropChanges());
-        all.addAll(liquibaseChanges);
-        all.addAll(checks.addChanges());
-        return all;
     }
 
+    /** The model side must hold nothing the comparison would pass over in silence. */
+    private static void requireCovered(Catalog model) {
+        if (!model.uncovered().isEmpty()) {
+            throw new IllegalStateException("The entity model creates objects the comparison does not cover: "
+                    + String.join(", ", model.uncovered()) + ". Create them in a hand-written revision (./migrate revision) "
+                    + "instead of the mapping.");
+        }
+    }
 }

@@ -1,18 +1,32 @@
 package com.bookstore.db.migrations.internal.schema;
 
+import com.bookstore.db.migrations.internal.catalog.Catalog;
 import liquibase.change.Change;
 
 import java.util.List;
 
 /**
- * The difference between the model and a database.
+ * The difference between the model and a database, both ways.
  *
- * @param forward changes that bring the database to the model, in a safe order
- * @param reverse changes that bring it back (the changeset's rollback)
- * @param wantedTypes column types of the model's database
- * @param currentTypes column types of the compared database
+ * @param wanted the model's catalog
+ * @param current the compared database's catalog
+ * @param renames the column renames the developer confirmed
+ * @param forward changes that bring the database to the model, in revision order
+ * @param reverse changes that bring it back (the revision's rollback)
+ * @param renameHints probable column renames, for the reviewer
  */
-public record SchemaDiff(List<Change> forward, List<Change> reverse, ColumnTypes wantedTypes, ColumnTypes currentTypes) {
+public record SchemaDiff(Catalog wanted, Catalog current, List<ColumnRename> renames, List<SchemaChange> forward,
+        List<SchemaChange> reverse, List<String> renameHints) {
+
+    static SchemaDiff between(Catalog wanted, Catalog current, List<ColumnRename> renames) {
+        SchemaDiffer.Result forward = SchemaDiffer.diff(wanted, current, renames);
+        SchemaDiffer.Result reverse = SchemaDiffer.diff(current, wanted, renames.stream().map(ColumnRename::reversed).toList());
+        if (forward.changes().isEmpty() != reverse.changes().isEmpty()) {
+            throw new IllegalStateException("The comparison is not symmetric: " + forward.changes().size() + " change(s) one way, "
+                    + reverse.changes().size() + " the other. This is a bug of the migration tool; nothing was written.");
+        }
+        return new SchemaDiff(wanted, current, List.copyOf(renames), forward.changes(), reverse.changes(), forward.renameHints());
+    }
 
     public boolean isEmpty() {
         return forward.isEmpty();
@@ -20,54 +34,20 @@ public record SchemaDiff(List<Change> forward, List<Change> reverse, ColumnTypes
 
     /** What each forward change does, how risky it is, and the probable renames. */
     public ChangeReview review() {
-        return ChangeReview.review(forward, wantedTypes, currentTypes);
+        return new ChangeReview(forward.stream().map(c -> new ChangeReview.Finding(c.risk(), c.description())).toList(),
+                renameHints);
     }
 
-    /** The same diff with confirmed renames turned into {@code renameColumn} changes. */
-    public SchemaDiff withRenames(List<ColumnRename> renames) {
-        List<Change> f = forward;
-        List<Change> r = reverse;
-        for (ColumnRename rename : renames) {
-            requireSameDefinition(rename);
-            f = rename.apply(f);
-            r = rename.reversed().apply(r);
-        }
-        return new SchemaDiff(f, r, wantedTypes, currentTypes);
+    /** The same comparison with confirmed renames, which turn a dropped and an added column into a rename. */
+    public SchemaDiff withRenames(List<ColumnRename> confirmed) {
+        return confirmed.isEmpty() ? this : between(wanted, current, confirmed);
     }
 
-    /**
-     * A rename carries the column as it is: when the new column also differs in type or nullability, a renameColumn
-     * alone would leave that difference behind, so the rename is refused with the way to do it in two revisions.
-     */
-    private void requireSameDefinition(ColumnRename rename) {
-        String oldType = currentTypes.of(rename.table(), rename.oldName()).map(ColumnType::sql).orElse("?");
-        String newType = wantedTypes.of(rename.table(), rename.newName()).map(ColumnType::sql).orElse("?");
-        Boolean oldNullable = nullability(reverse, rename.table(), rename.oldName());
-        Boolean newNullable = nullability(forward, rename.table(), rename.newName());
-        if (!oldType.equals(newType) || !java.util.Objects.equals(oldNullable, newNullable)) {
-            throw new IllegalArgumentException("--rename " + rename.table() + "." + rename.oldName() + "=" + rename.newName()
-                    + ": the columns differ (" + describe(oldType, oldNullable) + " against " + describe(newType, newNullable)
-                    + "), so a rename alone would not reach the model. Rename first (keep the old definition in the entity, "
-                    + "generate with --rename), then change the column and generate again.");
-        }
+    public List<Change> forwardChanges() {
+        return forward.stream().flatMap(c -> c.liquibaseChanges().stream()).toList();
     }
 
-    private static String describe(String type, Boolean nullable) {
-        return type + (Boolean.FALSE.equals(nullable) ? " not null" : "");
-    }
-
-    /** The nullability an addColumn of {@code changes} gives {@code column}, null when none adds it. */
-    private static Boolean nullability(List<Change> changes, String table, String column) {
-        for (Change change : changes) {
-            if (change instanceof liquibase.change.core.AddColumnChange add && add.getTableName().equalsIgnoreCase(table)) {
-                for (liquibase.change.ColumnConfig config : add.getColumns()) {
-                    if (config.getName().equalsIgnoreCase(column)) {
-                        return config.getConstraints() == null || config.getConstraints().isNullable() == null
-                                || config.getConstraints().isNullable();
-                    }
-                }
-            }
-        }
-        return null;
+    public List<Change> reverseChanges() {
+        return reverse.stream().flatMap(c -> c.liquibaseChanges().stream()).toList();
     }
 }

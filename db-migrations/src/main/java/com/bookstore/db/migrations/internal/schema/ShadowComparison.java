@@ -2,10 +2,16 @@ package com.bookstore.db.migrations.internal.schema;
 
 import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
+import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
 import com.bookstore.db.migrations.apply.LiquibaseDefaults;
+import com.bookstore.db.migrations.internal.catalog.CatalogReader;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The Prisma-style shadow database workflow: a private, throw-away PostgreSQL (never the developer's database) holds
@@ -28,6 +34,31 @@ public final class ShadowComparison {
     /** As above, on a shadow server the caller owns (tests and benchmarks share one across many comparisons). */
     public static SchemaDiff modelVersusChangelogs(EntityRegistry registry, ChangelogSource changelogs,
             ScratchDatabases shadow, Progress progress) throws Exception {
+        return compareWithChangelogs(registry, changelogs, shadow, progress).diff();
+    }
+
+    /**
+     * The revision {@code generate} writes: the comparison with the confirmed renames, proven on the shadow database
+     * before anything is written (see {@link RevisionVerifier}).
+     */
+    public static SchemaDiff revisionFor(EntityRegistry registry, ChangelogSource changelogs, List<ColumnRename> renames,
+            ScratchDatabases shadow, Progress progress) throws Exception {
+        Compared compared = compareWithChangelogs(registry, changelogs, shadow, progress);
+        SchemaDiff diff = compared.diff().withRenames(renames);
+        if (!diff.isEmpty()) {
+            progress.step("verifying the revision and its rollback on the shadow database", () -> {
+                RevisionVerifier.verify(diff, compared.migrated(), compared.model());
+                return null;
+            });
+        }
+        return diff;
+    }
+
+    private record Compared(SchemaDiff diff, DatabaseSettings migrated, DatabaseSettings model) {
+    }
+
+    private static Compared compareWithChangelogs(EntityRegistry registry, ChangelogSource changelogs,
+            ScratchDatabases shadow, Progress progress) throws Exception {
         DatabaseSettings migrated = shadow.create("migrated");
         DatabaseSettings model = shadow.create("model");
         if (changelogs.exists()) {
@@ -37,8 +68,9 @@ public final class ShadowComparison {
                 }
             });
         }
-        exportModel(registry, model, progress);
-        return progress.step("comparing model with migrated schema", () -> SchemaComparator.compare(model, migrated));
+        exportModel(registry, model, extensionsOf(migrated), progress);
+        SchemaDiff diff = progress.step("comparing model with migrated schema", () -> SchemaComparator.compare(model, migrated, true));
+        return new Compared(diff, migrated, model);
     }
 
     /** Model versus a live database: drift made by hand, or changelogs never applied there. */
@@ -53,13 +85,21 @@ public final class ShadowComparison {
     public static SchemaDiff modelVersusDatabase(EntityRegistry registry, DatabaseSettings live, ScratchDatabases shadow,
             Progress progress) throws Exception {
         DatabaseSettings model = shadow.create("model");
-        exportModel(registry, model, progress);
+        exportModel(registry, model, extensionsOf(live), progress);
         return progress.step("comparing model with " + live.maskedUrl(), () -> SchemaComparator.compare(model, live));
     }
 
-    private static void exportModel(EntityRegistry registry, DatabaseSettings model, Progress progress) throws Exception {
+    /** The extensions the compared database has: the model's database gets them too, so extension types resolve. */
+    private static Set<String> extensionsOf(DatabaseSettings database) throws Exception {
+        try (Connection connection = MigrationConnections.unpooled(database).getConnection()) {
+            return CatalogReader.extensions(connection).keySet();
+        }
+    }
+
+    private static void exportModel(EntityRegistry registry, DatabaseSettings model, Set<String> extensions, Progress progress)
+            throws Exception {
         progress.step("creating model schema (" + registry.entityClasses().size() + " entities)", () -> {
-            ModelSchemaExporter.export(registry, model);
+            ModelSchemaExporter.export(registry, model, extensions);
             return null;
         });
     }

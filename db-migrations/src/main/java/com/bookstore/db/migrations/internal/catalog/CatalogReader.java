@@ -1,0 +1,271 @@
+package com.bookstore.db.migrations.internal.catalog;
+
+import com.bookstore.db.migrations.internal.catalog.Catalog.Column;
+import com.bookstore.db.migrations.internal.catalog.Catalog.CompositeType;
+import com.bookstore.db.migrations.internal.catalog.Catalog.Constraint;
+import com.bookstore.db.migrations.internal.catalog.Catalog.EnumType;
+import com.bookstore.db.migrations.internal.catalog.Catalog.Index;
+import com.bookstore.db.migrations.internal.catalog.Catalog.Sequence;
+import com.bookstore.db.migrations.internal.catalog.Catalog.SequenceOptions;
+import com.bookstore.db.migrations.internal.catalog.Catalog.Table;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a {@link Catalog} with one set-based query per kind of object (schemas, tables, columns, constraints,
+ * indexes, sequences, enums, composites, extensions), instead of one metadata call per table: the cost is a few
+ * round trips whatever the size of the model.
+ */
+public final class CatalogReader {
+
+    /** The migration tool's own tables: never part of the model, never compared. */
+    public static final Set<String> BOOKKEEPING_TABLES = Set.of("databasechangelog", "databasechangeloglock",
+            "databasechangelog_failure");
+
+    private static final String USER_SCHEMAS = """
+            select nspname from pg_namespace
+            where nspname <> 'information_schema' and nspname not like 'pg\\_%'
+            """;
+
+    private static final String TABLES = """
+            select c.oid, n.nspname, c.relname, obj_description(c.oid, 'pg_class')
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where c.relkind in ('r', 'p') and not c.relispartition and n.nspname = any(?)
+            """;
+
+    private static final String COLUMNS = """
+            select a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                   pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
+                   case when a.attcollation <> t.typcollation then
+                       case when cn.nspname = 'pg_catalog' then quote_ident(co.collname)
+                            else quote_ident(cn.nspname) || '.' || quote_ident(co.collname) end end,
+                   col_description(a.attrelid, a.attnum),
+                   format_type(s.seqtypid, null), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+            from pg_attribute a
+            join pg_class c on c.oid = a.attrelid
+            join pg_namespace n on n.oid = c.relnamespace
+            join pg_type t on t.oid = a.atttypid
+            left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+            left join pg_collation co on co.oid = a.attcollation
+            left join pg_namespace cn on cn.oid = co.collnamespace
+            left join pg_depend dep on a.attidentity <> '' and dep.refclassid = 'pg_class'::regclass
+                 and dep.refobjid = a.attrelid and dep.refobjsubid = a.attnum and dep.deptype = 'i'
+                 and dep.classid = 'pg_class'::regclass
+            left join pg_sequence s on s.seqrelid = dep.objid
+            where a.attnum > 0 and not a.attisdropped and c.relkind in ('r', 'p') and n.nspname = any(?)
+            order by a.attrelid, a.attnum
+            """;
+
+    private static final String CONSTRAINTS = """
+            select co.conrelid, co.conname, co.contype, pg_get_constraintdef(co.oid), rn.nspname, rc.relname,
+                   array(select at.attname from unnest(co.conkey) with ordinality k(num, ord)
+                         join pg_attribute at on at.attrelid = co.conrelid and at.attnum = k.num order by k.ord),
+                   obj_description(co.oid, 'pg_constraint')
+            from pg_constraint co
+            join pg_class c on c.oid = co.conrelid
+            join pg_namespace n on n.oid = c.relnamespace
+            left join pg_class rc on rc.oid = co.confrelid
+            left join pg_namespace rn on rn.oid = rc.relnamespace
+            where co.contype in ('p', 'u', 'f', 'c', 'x') and n.nspname = any(?)
+            """;
+
+    private static final String INDEXES = """
+            select i.indrelid, ic.relname, pg_get_indexdef(i.indexrelid), i.indisvalid, obj_description(i.indexrelid, 'pg_class')
+            from pg_index i
+            join pg_class ic on ic.oid = i.indexrelid
+            join pg_class c on c.oid = i.indrelid
+            join pg_namespace n on n.oid = c.relnamespace
+            where c.relkind in ('r', 'p') and n.nspname = any(?)
+              and not exists (select 1 from pg_constraint co where co.conindid = i.indexrelid and co.conrelid = i.indrelid
+                              and co.contype in ('p', 'u', 'x'))
+            """;
+
+    private static final String SEQUENCES = """
+            select n.nspname, c.relname, format_type(s.seqtypid, null), s.seqstart, s.seqincrement, s.seqmin, s.seqmax,
+                   s.seqcache, s.seqcycle, obj_description(c.oid, 'pg_class')
+            from pg_sequence s
+            join pg_class c on c.oid = s.seqrelid
+            join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = any(?)
+              and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
+                              and d.deptype = 'i')
+            """;
+
+    private static final String ENUMS = """
+            select n.nspname, t.typname, array_agg(e.enumlabel::text order by e.enumsortorder), obj_description(t.oid, 'pg_type')
+            from pg_type t
+            join pg_namespace n on n.oid = t.typnamespace
+            join pg_enum e on e.enumtypid = t.oid
+            where n.nspname = any(?)
+            group by n.nspname, t.typname, t.oid
+            """;
+
+    private static final String COMPOSITES = """
+            select n.nspname, t.typname,
+                   array(select quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod) from pg_attribute a
+                         where a.attrelid = t.typrelid and a.attnum > 0 and not a.attisdropped order by a.attnum),
+                   obj_description(t.oid, 'pg_type')
+            from pg_type t
+            join pg_namespace n on n.oid = t.typnamespace
+            join pg_class c on c.oid = t.typrelid
+            where t.typtype = 'c' and c.relkind = 'c' and n.nspname = any(?)
+            """;
+
+    private static final String EXTENSIONS = "select extname, extversion from pg_extension where extname <> 'plpgsql'";
+
+    /** Objects that no comparison covers: views, materialized views, foreign tables, domains, range types. */
+    private static final String UNCOVERED = """
+            select case c.relkind when 'v' then 'view' when 'm' then 'materialized view' else 'foreign table' end,
+                   n.nspname, c.relname
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where c.relkind in ('v', 'm', 'f') and n.nspname = any(?)
+            union all
+            select case t.typtype when 'd' then 'domain' else 'range type' end, n.nspname, t.typname
+            from pg_type t join pg_namespace n on n.oid = t.typnamespace
+            where t.typtype in ('d', 'r') and n.nspname = any(?)
+            order by 2, 3
+            """;
+
+    private CatalogReader() {
+    }
+
+    /** The schemas a user created, and {@code public}: everything but PostgreSQL's own. */
+    public static Set<String> userSchemas(Connection connection) throws SQLException {
+        Set<String> schemas = new TreeSet<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(USER_SCHEMAS)) {
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+        }
+        return schemas;
+    }
+
+    /** The catalog of {@code schemas} (those that exist; others are simply absent). */
+    public static Catalog read(Connection connection, Collection<String> schemas) throws SQLException {
+        Array names = connection.createArrayOf("text", schemas.toArray());
+        Set<String> existing = new TreeSet<>(userSchemas(connection));
+        existing.retainAll(schemas);
+
+        Map<Long, QualifiedName> tableNames = new HashMap<>();
+        Map<Long, String> tableComments = new HashMap<>();
+        query(connection, TABLES, names, rs -> {
+            String name = rs.getString(3);
+            if (!BOOKKEEPING_TABLES.contains(name)) {
+                tableNames.put(rs.getLong(1), new QualifiedName(rs.getString(2), name));
+                tableComments.put(rs.getLong(1), rs.getString(4));
+            }
+        });
+        Map<Long, List<Column>> columns = new HashMap<>();
+        query(connection, COLUMNS, names, rs -> {
+            if (!tableNames.containsKey(rs.getLong(1))) {
+                return;
+            }
+            String identity = rs.getString(6);
+            boolean generated = "s".equals(rs.getString(7));
+            String expression = rs.getString(5);
+            SequenceOptions identitySequence = identity.isEmpty() ? null : sequenceOptions(rs, 10);
+            columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Column(rs.getString(2), canonicalType(rs.getString(3)),
+                    rs.getBoolean(4), generated ? null : expression, identity, identitySequence, rs.getString(8),
+                    generated ? expression : null, rs.getString(9)));
+        });
+        Map<Long, TreeMap<String, Constraint>> constraints = new HashMap<>();
+        query(connection, CONSTRAINTS, names, rs -> {
+            String referencedTable = rs.getString(6);
+            constraints.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), new Constraint(
+                    rs.getString(2), rs.getString(3).charAt(0), rs.getString(4),
+                    referencedTable == null ? null : new QualifiedName(rs.getString(5), referencedTable),
+                    List.of((String[]) rs.getArray(7).getArray()), rs.getString(8)));
+        });
+        Map<Long, TreeMap<String, Index>> indexes = new HashMap<>();
+        query(connection, INDEXES, names, rs -> indexes.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                .put(rs.getString(2), new Index(rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5))));
+
+        TreeMap<QualifiedName, Table> tables = new TreeMap<>();
+        tableNames.forEach((oid, name) -> tables.put(name, new Table(name, List.copyOf(columns.getOrDefault(oid, List.of())),
+                constraints.getOrDefault(oid, new TreeMap<>()), indexes.getOrDefault(oid, new TreeMap<>()),
+                tableComments.get(oid))));
+
+        TreeMap<QualifiedName, Sequence> sequences = new TreeMap<>();
+        query(connection, SEQUENCES, names, rs -> {
+            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            sequences.put(name, new Sequence(name, sequenceOptions(rs, 3), rs.getString(10)));
+        });
+        TreeMap<QualifiedName, EnumType> enums = new TreeMap<>();
+        query(connection, ENUMS, names, rs -> {
+            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            enums.put(name, new EnumType(name, List.of((String[]) rs.getArray(3).getArray()), rs.getString(4)));
+        });
+        TreeMap<QualifiedName, CompositeType> composites = new TreeMap<>();
+        query(connection, COMPOSITES, names, rs -> {
+            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            composites.put(name, new CompositeType(name, List.of((String[]) rs.getArray(3).getArray()), rs.getString(4)));
+        });
+        Map<String, String> extensions = extensions(connection);
+        List<String> uncovered = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(UNCOVERED)) {
+            statement.setArray(1, names);
+            statement.setArray(2, names);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    uncovered.add(rs.getString(1) + " " + new QualifiedName(rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return new Catalog(existing, tables, sequences, enums, composites, extensions, List.copyOf(uncovered));
+    }
+
+    /**
+     * {@code timestamp(6)} and {@code timestamp} store the same values (6 fractional digits is PostgreSQL's maximum),
+     * and so do {@code time(6)} and {@code time}; Hibernate writes the first, hand-written SQL the second.
+     */
+    static String canonicalType(String formatted) {
+        return formatted.replaceFirst("^(timestamp|time)\\(6\\)", "$1");
+    }
+
+    /** Installed extensions (name to version), PostgreSQL's own {@code plpgsql} aside. */
+    public static Map<String, String> extensions(Connection connection) throws SQLException {
+        Map<String, String> extensions = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(EXTENSIONS)) {
+            while (rs.next()) {
+                extensions.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return extensions;
+    }
+
+    private static SequenceOptions sequenceOptions(ResultSet rs, int first) throws SQLException {
+        return new SequenceOptions(rs.getString(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
+                rs.getLong(first + 4), rs.getLong(first + 5), rs.getBoolean(first + 6));
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection connection, String sql, Array schemas, RowHandler handler) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, schemas);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    handler.accept(rs);
+                }
+            }
+        }
+    }
+
+}

@@ -1,0 +1,220 @@
+package com.bookstore.db.migrations.scenarios;
+
+import com.bookstore.db.core.embedded.ScratchDatabases;
+import com.bookstore.db.core.registry.EntityRegistry;
+import com.bookstore.db.core.runtime.MigrationConnections;
+import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.internal.changelog.RevisionGenerator;
+import com.bookstore.db.migrations.internal.schema.ChangeReview.Risk;
+import com.bookstore.db.migrations.internal.schema.Progress;
+import com.bookstore.db.migrations.internal.schema.SchemaDiff;
+import com.bookstore.db.migrations.internal.schema.ShadowComparison;
+import com.bookstore.db.migrations.scenarios.FailClosedModels.*;
+import com.bookstore.db.migrations.scenarios.ScenarioModels.Item;
+import org.hibernate.MappingException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static com.bookstore.db.migrations.scenarios.ScenarioHarness.model;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fail-closed issue's cases: DDL PostgreSQL rejects stops the comparison with a message naming the entity;
+ * keywords, other schemas and enum types are compared and generated; and every attribute the old comparison missed
+ * (identity, constraint and index names, index sort order, time precision, collation, comments, defaults, CHECK
+ * grouping, sequence names and parameters) is detected, generated, applied, checked clean and rolled back.
+ */
+class FailClosedScenariosTest {
+
+    private static ScratchDatabases server;
+
+    @TempDir
+    static Path workDir;
+
+    private static ScenarioHarness harness;
+
+    @BeforeAll
+    static void startServer() {
+        server = ScratchDatabases.forTests();
+        harness = new ScenarioHarness(server, workDir);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    private static MappingException rejected(EntityRegistry model) {
+        return assertThrows(MappingException.class,
+                () -> ShadowComparison.modelVersusDatabase(model, server.create("live"), server, Progress.silent()));
+    }
+
+    @Test
+    @DisplayName("1: a column type PostgreSQL does not know stops check, naming entity, table, statement and reason")
+    void unknown_column_type_stops_the_comparison() {
+        MappingException error = rejected(model(Item.class, CoinWithUnknownType.class));
+        assertTrue(error.getMessage().contains("entity " + CoinWithUnknownType.class.getName()), error.getMessage());
+        assertTrue(error.getMessage().contains("(table coin)"), error.getMessage());
+        assertTrue(error.getMessage().contains("type \"no_such_type\" does not exist"), error.getMessage());
+        assertTrue(error.getMessage().contains("Statement: create table coin"), error.getMessage());
+        assertTrue(error.getMessage().contains("CREATE EXTENSION"), error.getMessage());
+    }
+
+    @Test
+    @DisplayName("1: a @Check with a typo stops check")
+    void broken_check_stops_the_comparison() {
+        MappingException error = rejected(model(CoinWithBrokenCheck.class));
+        assertTrue(error.getMessage().contains("entity " + CoinWithBrokenCheck.class.getName()), error.getMessage());
+        assertTrue(error.getMessage().contains("amount >>> 0"), error.getMessage());
+    }
+
+    @Test
+    @DisplayName("2: table \"user\" and column \"order\" are created, changed and checked, quoted exactly where needed")
+    void reserved_words_work() throws Exception {
+        ScenarioHarness.Outcome created = harness.written(model(Item.class), model(Item.class, User.class),
+                "CREATE TABLE \"user\" (", "\"order\" integer NOT NULL", "CONSTRAINT user_pkey PRIMARY KEY (id)");
+        assertTrue(created.revision().contains("DROP TABLE \"user\""), created::revision);
+        ScenarioHarness.Outcome changed = harness.written(model(User.class), model(UserIndexed.class),
+                "ALTER TABLE \"user\" ADD COLUMN \"select\" character varying(20)",
+                "CREATE INDEX ix_user_order ON public.\"user\" USING btree (\"order\")");
+        insert(changed.live(), "insert into \"user\" (id, \"order\", \"select\") values (1, 2, 'x')");
+        assertEquals("2", single(changed.live(), "select \"order\" from \"user\""));
+    }
+
+    @Test
+    @DisplayName("3: a table in another schema: schema created (and dropped by the rollback), FK across schemas")
+    void other_schema_is_compared_and_generated() throws Exception {
+        ScenarioHarness.Outcome outcome = harness.written(model(Item.class), model(Item.class, ArchivedItem.class),
+                "CREATE SCHEMA archive", "CREATE TABLE archive.archived_item (",
+                "ALTER TABLE archive.archived_item ADD CONSTRAINT fk_archived_item_item FOREIGN KEY (item_id) REFERENCES item(id)");
+        assertTrue(outcome.revision().contains("DROP SCHEMA archive"), outcome::revision);
+        assertEquals("0", single(outcome.live(), "select count(*) from pg_namespace where nspname = 'archive'"),
+                "the rollback dropped the schema");
+    }
+
+    @Test
+    @DisplayName("4: a named enum type is created before use; a constant is added in place; the rollback re-creates it")
+    void enum_types_are_generated() throws Exception {
+        ScenarioHarness.Outcome created = harness.written(model(Item.class), model(Item.class, Diary.class),
+                "CREATE TYPE mood AS ENUM ('HAPPY', 'SAD')", "mood mood");
+        assertTrue(created.revision().contains("DROP TYPE mood"), created::revision);
+
+        ScenarioHarness.Outcome baseline = harness.run(model(Diary.class), model(Diary.class), false, List.of());
+        insert(baseline.live(), "insert into diary (id, mood) values (1, 'HAPPY'), (2, 'SAD')");
+        ScenarioHarness.Outcome added = harness.continueWith(baseline, model(DiaryCalm.class), List.of());
+        assertEquals(RevisionGenerator.Outcome.WRITTEN, added.generated().outcome(), added::summary);
+        assertTrue(added.revision().contains("ALTER TYPE mood ADD VALUE 'CALM' AFTER 'HAPPY'"), added::revision);
+        assertFalse(added.driftBefore().isEmpty());
+        insert(added.live(), "insert into diary (id, mood) values (3, 'CALM')");
+        assertEquals("HAPPY,CALM,SAD", single(added.live(), "select string_agg(mood::text, ',' order by mood) from diary"));
+    }
+
+    @Test
+    @DisplayName("5: sequence -> identity: the sequence is dropped, the column becomes an identity that continues after the rows")
+    void sequence_to_identity_keeps_inserts_working() throws Exception {
+        ScenarioHarness.Outcome baseline = harness.run(model(BasketSequenced.class), model(BasketSequenced.class), false, List.of());
+        insert(baseline.live(), "insert into basket (id, owner) values (1, 'a'), (7, 'b')");
+        SchemaDiff drift = ShadowComparison.modelVersusDatabase(model(BasketIdentity.class), baseline.live(), server,
+                Progress.silent());
+        assertTrue(drift.review().findings().stream().anyMatch(f -> f.description().contains("identity column")), drift::toString);
+        ScenarioHarness.Outcome identity = harness.continueWith(baseline, model(BasketIdentity.class), List.of());
+        assertEquals(RevisionGenerator.Outcome.WRITTEN, identity.generated().outcome(), identity::summary);
+        assertTrue(identity.revision().contains("ALTER TABLE basket ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY"),
+                identity::revision);
+        assertTrue(identity.revision().contains("DROP SEQUENCE basket_seq"), identity::revision);
+        insert(identity.live(), "insert into basket (owner) values ('c')");
+        assertEquals("8", single(identity.live(), "select id from basket where owner = 'c'"), "the identity continues after 7");
+    }
+
+    @Test
+    @DisplayName("5: unique constraint renamed, index sort order changed, fractional seconds 6 -> 3, in one revision")
+    void renames_sort_order_and_precision() throws Exception {
+        ScenarioHarness.Outcome outcome = harness.destructive(model(Publisher.class), model(PublisherRenamedAndSorted.class),
+                "rounds stored fractional seconds to 3 digits",
+                "ALTER TABLE publisher ALTER COLUMN founded_at TYPE timestamp(3) with time zone");
+        for (String expected : List.of("ALTER TABLE publisher RENAME CONSTRAINT uk_publisher_name TO uq_publisher_name",
+                "DROP INDEX ix_publisher_city_founded",
+                "CREATE INDEX ix_publisher_city_founded ON public.publisher USING btree (city, founded_at DESC)")) {
+            assertTrue(outcome.revision().contains(expected), () -> "revision lacks " + expected + ":\n" + outcome.revision());
+        }
+    }
+
+    @Test
+    @DisplayName("5: an index renamed with the same definition -> ALTER INDEX RENAME")
+    void index_rename() throws Exception {
+        harness.written(model(Publisher.class), model(PublisherIndexRenamed.class),
+                "ALTER INDEX ix_publisher_city_founded RENAME TO ix_publisher_location");
+    }
+
+    @Test
+    @DisplayName("5: a sequence renamed with the same parameters -> ALTER SEQUENCE RENAME, keeping its value")
+    void sequence_rename() throws Exception {
+        ScenarioHarness.Outcome outcome = harness.written(model(Publisher.class), model(PublisherSequenceRenamed.class),
+                "ALTER SEQUENCE publisher_seq RENAME TO publisher_id_seq");
+        assertFalse(outcome.revision().contains("CREATE SEQUENCE"), outcome::revision);
+    }
+
+    @Test
+    @DisplayName("5: a sequence's initialValue changed -> ALTER SEQUENCE with every parameter")
+    void sequence_start_changed() throws Exception {
+        harness.written(model(Publisher.class), model(PublisherSequenceStart.class),
+                "ALTER SEQUENCE publisher_seq AS bigint INCREMENT BY 50 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 5000");
+    }
+
+    @Test
+    @DisplayName("5: collation, comment, default and CHECK grouping are compared and generated")
+    void collation_comment_default_and_check_grouping() throws Exception {
+        harness.written(model(Note.class), model(NoteChanged.class),
+                "ALTER TABLE note ALTER COLUMN code TYPE character varying(50) COLLATE \"C\"",
+                "COMMENT ON COLUMN note.code IS 'the note''s code, sorted bytewise'",
+                "ALTER TABLE note ALTER COLUMN rank SET DEFAULT 1",
+                "ALTER TABLE note DROP CONSTRAINT ck_note_flags", "CHECK ((a OR (b AND c)))");
+    }
+
+    @Test
+    @DisplayName("5: an existing index made unique -> dropped and created unique, flagged for duplicates")
+    void index_made_unique() throws Exception {
+        ScenarioHarness.Outcome outcome = harness.written(model(NoteIndexed.class), model(NoteUniqueIndex.class),
+                "DROP INDEX ix_note_code", "CREATE UNIQUE INDEX ix_note_code ON public.note USING btree (code)");
+        assertTrue(outcome.generated().review().findings().stream().anyMatch(f -> f.risk() == Risk.CAUTION
+                && f.description().contains("fails if duplicates exist")), outcome::summary);
+    }
+
+    @Test
+    @DisplayName("5: a hand-made index next to the model's one on the same column is reported, not absorbed")
+    void extra_index_is_reported() throws Exception {
+        ScenarioHarness.Outcome baseline = harness.run(model(NoteIndexed.class), model(NoteIndexed.class), false, List.of());
+        insert(baseline.live(), "create unique index ix_note_code_lower on note (lower(code)) where rank > 0");
+        SchemaDiff drift = ShadowComparison.modelVersusDatabase(model(NoteIndexed.class), baseline.live(), server,
+                Progress.silent());
+        assertEquals(1, drift.forward().size(), drift.review()::toString);
+        assertTrue(drift.review().findings().get(0).description().contains("drop index ix_note_code_lower"), drift.review()::toString);
+    }
+
+    private static void insert(DatabaseSettings live, String sql) throws SQLException {
+        try (Connection c = MigrationConnections.unpooled(live).getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String single(DatabaseSettings live, String sql) throws SQLException {
+        try (Connection c = MigrationConnections.unpooled(live).getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            assertTrue(rs.next(), sql);
+            return rs.getString(1);
+        }
+    }
+}
