@@ -150,7 +150,7 @@ class MigrateCliTest {
 
         Run sql = run(env, "sql");
         assertEquals(ExitCode.OK, sql.exit(), sql.all());
-        assertTrue(sql.out().contains("CREATE TABLE public.volume"), sql.out());
+        assertTrue(sql.out().contains("CREATE TABLE volume ("), sql.out());
         Run pending = run(env, "status");
         assertTrue(pending.out().contains("1 pending revision(s)") && pending.out().contains("20260301120000_initial_schema"),
                 pending.out());

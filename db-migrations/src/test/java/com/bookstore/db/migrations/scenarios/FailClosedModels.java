@@ -193,11 +193,19 @@ final class FailClosedModels {
     @Check(name = "ck_note_flags", constraints = "a or b and c")
     public static class NoteChanged {
         @Id Long id;
-        @Column(length = 50) @Collate("C") @Comment("the note's code, sorted bytewise") String code;
+        @Column(length = 50) @Collate("C") @Comment("the code, sorted bytewise") String code;
         @Column(nullable = false) @ColumnDefault("1") Integer rank;
         boolean a;
         boolean b;
         boolean c;
+    }
+
+    /** Case 1: Hibernate 6.6 writes a comment's apostrophe unescaped; PostgreSQL rejects the statement. */
+    @Entity(name = "Note")
+    @Table(name = "note")
+    public static class NoteWithApostrophe {
+        @Id Long id;
+        @Column(length = 50) @Comment("the note's code") String code;
     }
 
     /** Case 5: an existing index made unique. */

@@ -53,7 +53,7 @@ public final class ModelSchemaExporter {
 
     private static final Pattern TABLE_OF_STATEMENT = Pattern.compile(
             "^(?:create table|alter table(?: if exists)?|create (?:unique )?index \\S+ on|comment on table|comment on column)\\s+"
-                    + "((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)", Pattern.CASE_INSENSITIVE);
+                    + "((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+)){0,2})", Pattern.CASE_INSENSITIVE);
 
     private ModelSchemaExporter() {
     }
@@ -137,8 +137,7 @@ public final class ModelSchemaExporter {
 
     /** PostgreSQL rejected a statement of the model's DDL: name what maps the table, the statement and the reason. */
     private static MappingException rejected(String sql, SQLException e, Metadata metadata) {
-        Matcher m = TABLE_OF_STATEMENT.matcher(sql.strip());
-        String table = m.find() ? m.group(1).replace("\"", "") : null;
+        String table = tableOf(sql);
         Set<String> owners = new LinkedHashSet<>();
         if (table != null) {
             for (PersistentClass entity : metadata.getEntityBindings()) {
@@ -161,6 +160,17 @@ public final class ModelSchemaExporter {
         String hint = hint(e.getMessage());
         return new MappingException("PostgreSQL rejects the DDL of " + who + (table == null ? "" : " (table " + table + ")")
                 + ": " + firstLine(e.getMessage()) + ". Statement: " + abbreviate(sql) + ". " + hint, e);
+    }
+
+    /** The table a DDL statement creates or alters, as written in it (quotes removed), or null. */
+    private static String tableOf(String sql) {
+        Matcher m = TABLE_OF_STATEMENT.matcher(sql.strip());
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(1).replace("\"", "");
+        boolean column = sql.strip().toLowerCase(Locale.ROOT).startsWith("comment on column");
+        return column && name.lastIndexOf('.') > 0 ? name.substring(0, name.lastIndexOf('.')) : name;
     }
 
     private static boolean matches(String table, org.hibernate.mapping.Table mapped) {

@@ -39,15 +39,21 @@ public final class SchemaComparator {
             throws SQLException {
         try (Connection model = MigrationConnections.unpooled(wanted).getConnection();
              Connection other = MigrationConnections.unpooled(current).getConnection()) {
-            Set<String> schemas = new TreeSet<>(CatalogReader.userSchemas(model));
-            schemas.add(QualifiedName.DEFAULT_SCHEMA);
-            if (currentOwnedByChangelogs) {
-                schemas.addAll(CatalogReader.userSchemas(other));
-            }
-            Catalog wantedCatalog = CatalogReader.read(model, schemas);
-            requireCovered(wantedCatalog);
-            return SchemaDiff.between(wantedCatalog, CatalogReader.read(other, schemas), List.of());
+            return compare(model, other, currentOwnedByChangelogs);
         }
+    }
+
+    /** As above, on open connections (the caller closes them). */
+    public static SchemaDiff compare(Connection model, Connection other, boolean currentOwnedByChangelogs) throws SQLException {
+        Set<String> schemas = new TreeSet<>(CatalogReader.userSchemas(model));
+        schemas.add(QualifiedName.DEFAULT_SCHEMA);
+        if (currentOwnedByChangelogs) {
+            schemas.addAll(CatalogReader.userSchemas(other));
+        }
+        Catalog wantedCatalog = CatalogReader.read(model, schemas);
+        requireCovered(wantedCatalog);
+        Catalog currentCatalog = CheckPrinting.align(model, wantedCatalog, CatalogReader.read(other, schemas));
+        return SchemaDiff.between(wantedCatalog, currentCatalog, List.of());
     }
 
     /** The model side must hold nothing the comparison would pass over in silence. */

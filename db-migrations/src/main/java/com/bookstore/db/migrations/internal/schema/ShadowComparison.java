@@ -89,6 +89,20 @@ public final class ShadowComparison {
         return progress.step("comparing model with " + live.maskedUrl(), () -> SchemaComparator.compare(model, live));
     }
 
+    /**
+     * Model versus a database the caller has a connection to ({@code mvn liquibase:diff}'s target), on a shadow
+     * server started for the purpose.
+     */
+    public static SchemaDiff modelVersusConnection(EntityRegistry registry, Connection live) throws Exception {
+        try (ScratchDatabases shadow = ScratchDatabases.embedded()) {
+            DatabaseSettings model = shadow.create("model");
+            ModelSchemaExporter.export(registry, model, CatalogReader.extensions(live).keySet());
+            try (Connection modelConnection = MigrationConnections.unpooled(model).getConnection()) {
+                return SchemaComparator.compare(modelConnection, live, false);
+            }
+        }
+    }
+
     /** The extensions the compared database has: the model's database gets them too, so extension types resolve. */
     private static Set<String> extensionsOf(DatabaseSettings database) throws Exception {
         try (Connection connection = MigrationConnections.unpooled(database).getConnection()) {

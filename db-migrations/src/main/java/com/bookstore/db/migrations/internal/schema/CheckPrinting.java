@@ -1,0 +1,95 @@
+package com.bookstore.db.migrations.internal.schema;
+
+import com.bookstore.db.migrations.internal.catalog.Catalog;
+import com.bookstore.db.migrations.internal.catalog.Catalog.Constraint;
+import com.bookstore.db.migrations.internal.catalog.Catalog.Table;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.TreeMap;
+
+import static com.bookstore.db.migrations.internal.catalog.SqlNames.quote;
+
+/**
+ * PostgreSQL prints a CHECK condition it parsed from Hibernate's DDL in one form and the same condition parsed from
+ * that printing in another ({@code ((ARRAY['A'::varchar])::text[])} against {@code ARRAY[('A'::varchar)::text]}). The
+ * model's side is printed twice already ({@link CheckConstraints#reprint}); a database whose CHECK was created by
+ * Hibernate itself (a {@code ddl-auto} database) holds the first printing. Before two definitions of one constraint
+ * are called different, the database's is re-printed the same way, on the model's table inside a transaction that is
+ * rolled back: equal then means PostgreSQL holds the same condition, and nothing looser (no text is stripped).
+ */
+final class CheckPrinting {
+
+    private static final String PROBE = "bookstore_check_probe";
+
+    private CheckPrinting() {
+    }
+
+    /**
+     * {@code current} with each CHECK definition that re-prints as the model's replaced by the model's text. The
+     * probes run on {@code model}'s tables of the same names, each in a savepoint that is rolled back.
+     */
+    static Catalog align(Connection model, Catalog wanted, Catalog current) throws SQLException {
+        TreeMap<com.bookstore.db.migrations.internal.catalog.QualifiedName, Table> tables = new TreeMap<>(current.tables());
+        boolean autoCommit = model.getAutoCommit();
+        model.setAutoCommit(false); // probes run in savepoints; a transaction the caller holds is left as it was
+        try {
+            for (Table have : current.tables().values()) {
+                Table want = wanted.tables().get(have.name());
+                if (want == null) {
+                    continue;
+                }
+                TreeMap<String, Constraint> constraints = new TreeMap<>(have.constraints());
+                boolean changed = false;
+                for (Constraint check : have.constraints().values()) {
+                    Constraint target = want.constraints().get(check.name());
+                    if (check.kind() != 'c' || target == null || target.kind() != 'c'
+                            || target.definition().equals(check.definition())) {
+                        continue;
+                    }
+                    String reprinted = reprint(model, have, check.definition());
+                    if (target.definition().equals(reprinted)) {
+                        constraints.put(check.name(), new Constraint(check.name(), 'c', target.definition(), null,
+                                check.columns(), check.comment()));
+                        changed = true;
+                    }
+                }
+                if (changed) {
+                    tables.put(have.name(), new Table(have.name(), have.columns(), constraints, have.indexes(), have.comment()));
+                }
+            }
+        } finally {
+            if (autoCommit) {
+                model.rollback();
+                model.setAutoCommit(true);
+            }
+        }
+        return new Catalog(current.schemas(), tables, current.sequences(), current.enums(), current.composites(),
+                current.extensions(), current.uncovered());
+    }
+
+    /** PostgreSQL's printing of {@code definition} parsed on the model's table, or null when it does not parse there. */
+    private static String reprint(Connection model, Table table, String definition) throws SQLException {
+        Savepoint savepoint = model.setSavepoint();
+        try (Statement statement = model.createStatement()) {
+            statement.execute("ALTER TABLE " + table.name().sql() + " ADD CONSTRAINT " + quote(PROBE) + " " + definition
+                    + " NOT VALID");
+            try (PreparedStatement read = model.prepareStatement("select pg_get_constraintdef(oid) from pg_constraint "
+                    + "where conname = ? and conrelid = ?::regclass")) {
+                read.setString(1, PROBE);
+                read.setString(2, table.name().sql());
+                try (ResultSet rs = read.executeQuery()) {
+                    return rs.next() ? rs.getString(1).replaceFirst(" NOT VALID$", "") : null;
+                }
+            }
+        } catch (SQLException e) {
+            return null; // does not parse against the model's columns: a real difference
+        } finally {
+            model.rollback(savepoint);
+        }
+    }
+}
