@@ -31,17 +31,29 @@ final class SchemaMappingCustomizer implements HibernatePropertiesCustomizer {
                 hibernateProperties.put(key, value);
             }
         });
-        for (String key : SCHEMA_ACTIONS) {
-            Object action = hibernateProperties.get(key);
-            if (action == null) {
-                hibernateProperties.put(key, "none");
-            } else if (!ALLOWED_ACTIONS.contains(String.valueOf(action).strip().toLowerCase(Locale.ROOT))
-                    || (key.equals(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION) && !"none".equals(action))) {
-                throw new IllegalStateException("Hibernate is configured to change the schema (" + key + "=" + action
-                        + "), but the bookstore schema comes from the db-migrations changelogs only. Set "
-                        + "spring.jpa.hibernate.ddl-auto to validate or none, remove spring.jpa.generate-ddl, and "
-                        + "apply schema changes with ./migrate upgrade or bookstore.persistence.migrate-on-startup=true.");
-            }
+        // Hibernate reads the jakarta database action before hbm2ddl.auto, so it must repeat the service's choice
+        // (SchemaMapping's "none" there would silently turn ddl-auto=validate off).
+        String ddlAuto = allowed(AvailableSettings.HBM2DDL_AUTO,
+                hibernateProperties.getOrDefault(AvailableSettings.HBM2DDL_AUTO, "none"), ALLOWED_ACTIONS);
+        String databaseAction = allowed(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION,
+                hibernateProperties.getOrDefault(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, ddlAuto),
+                ALLOWED_ACTIONS);
+        String scriptsAction = allowed(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION,
+                hibernateProperties.getOrDefault(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, "none"),
+                Set.of("none"));
+        hibernateProperties.put(AvailableSettings.HBM2DDL_AUTO, ddlAuto);
+        hibernateProperties.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, databaseAction);
+        hibernateProperties.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, scriptsAction);
+    }
+
+    private static String allowed(String key, Object action, Set<String> allowed) {
+        String normalized = String.valueOf(action).strip().toLowerCase(Locale.ROOT);
+        if (!allowed.contains(normalized)) {
+            throw new IllegalStateException("Hibernate is configured to change the schema (" + key + "=" + action
+                    + "), but the bookstore schema comes from the db-migrations changelogs only. Set "
+                    + "spring.jpa.hibernate.ddl-auto to validate or none, remove spring.jpa.generate-ddl, and "
+                    + "apply schema changes with ./migrate upgrade or bookstore.persistence.migrate-on-startup=true.");
         }
+        return normalized;
     }
 }
