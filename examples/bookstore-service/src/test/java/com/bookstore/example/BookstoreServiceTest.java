@@ -86,6 +86,9 @@ class BookstoreServiceTest {
         String[] emfDependsOn = service.getBeanFactory().getBeanDefinition("entityManagerFactory").getDependsOn();
         assertTrue(emfDependsOn != null && Arrays.asList(emfDependsOn).contains("bookstoreStartupMigration"),
                 "the EntityManagerFactory waits for the migration: " + Arrays.toString(emfDependsOn));
+        String[] jdbcDependsOn = service.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn();
+        assertTrue(jdbcDependsOn != null && Arrays.asList(jdbcDependsOn).contains("bookstoreStartupMigration"),
+                "so does every other database user Boot knows: " + Arrays.toString(jdbcDependsOn));
     }
 
     @Test
