@@ -10,6 +10,7 @@ import static com.bookstore.architecture.ProjectModule.DB_MIGRATIONS;
 import static com.bookstore.architecture.ProjectModule.DOMAIN_AUTH;
 import static com.bookstore.architecture.ProjectModule.DOMAIN_CATALOG;
 import static com.bookstore.architecture.ProjectModule.DOMAIN_ORDERS;
+import static com.bookstore.architecture.ProjectModule.SPRING_BOOT;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -21,6 +22,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   domain-catalog  -> db-core
  *   domain-orders   -> db-core, domain-auth, domain-catalog
  *   db-migrations   -> db-core, every domain module (the only Liquibase user)
+ *   bookstore-spring-boot -> db-core, db-migrations (nothing depends on it: Spring stays optional)
  * </pre>
  * plus no cycles between modules, and the {@code internal} packages of db-core and db-migrations used only inside
  * their own module.
@@ -46,6 +48,10 @@ public final class ModuleDependencyRules {
     @ArchTest
     public static final ArchRule domain_modules_should_not_depend_on_db_migrations =
             PROJECT.domainModulesShouldNotDependOnDbMigrations();
+
+    @ArchTest
+    public static final ArchRule persistence_modules_should_not_depend_on_the_spring_boot_integration =
+            PROJECT.persistenceModulesShouldNotDependOnTheSpringBootIntegration();
 
     @ArchTest
     public static final ArchRule modules_should_be_free_of_cycles = PROJECT.modulesShouldBeFreeOfCycles();
@@ -103,6 +109,16 @@ public final class ModuleDependencyRules {
                         "db-migrations depends on the domain modules, not the reverse: move this code into "
                                 + "db-migrations"))
                 .because("migrations are build and deployment tooling that services do not ship");
+    }
+
+    public ArchRule persistenceModulesShouldNotDependOnTheSpringBootIntegration() {
+        return classes().that().resideInAnyPackage(modules.packagesOf(DB_CORE), modules.packagesOf(DOMAIN_AUTH),
+                        modules.packagesOf(DOMAIN_CATALOG), modules.packagesOf(DOMAIN_ORDERS),
+                        modules.packagesOf(DB_MIGRATIONS))
+                .should(new NotDependOnModules(modules, EnumSet.of(SPRING_BOOT), "bookstore-spring-boot adapts the "
+                        + "persistence layer to Spring Boot, not the reverse: move this code into "
+                        + modules.rootPackageOf(SPRING_BOOT) + ", or make it framework-neutral"))
+                .because("services without Spring use the same jars");
     }
 
     public ArchRule modulesShouldBeFreeOfCycles() {

@@ -14,6 +14,7 @@ public enum ProjectModule {
     DOMAIN_CATALOG("domain-catalog", "domain.catalog"),
     DOMAIN_ORDERS("domain-orders", "domain.orders"),
     DB_MIGRATIONS("db-migrations", "db.migrations"),
+    SPRING_BOOT("bookstore-spring-boot", "spring"),
     ARCHITECTURE_TESTS("architecture-tests", "architecture");
 
     private final String artifactId;

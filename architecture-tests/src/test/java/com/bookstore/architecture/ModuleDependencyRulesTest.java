@@ -33,6 +33,7 @@ class ModuleDependencyRulesTest {
                 ModuleDependencyRules::domainAuthShouldNotDependOnOtherDomainModules,
                 ModuleDependencyRules::domainCatalogShouldNotDependOnOtherDomainModules,
                 ModuleDependencyRules::domainModulesShouldNotDependOnDbMigrations,
+                ModuleDependencyRules::persistenceModulesShouldNotDependOnTheSpringBootIntegration,
                 ModuleDependencyRules::modulesShouldBeFreeOfCycles,
                 ModuleDependencyRules::onlyDbMigrationsShouldUseLiquibase,
                 ModuleDependencyRules::dbCoreInternalsShouldOnlyBeUsedByDbCore,
@@ -82,6 +83,16 @@ class ModuleDependencyRulesTest {
                         + "(db-migrations) in (OrderLine.java:0), but domain-orders must not depend on db-migrations; "
                         + "db-migrations depends on the domain modules, not the reverse: move this code into "
                         + "db-migrations");
+    }
+
+    @Test
+    void a_persistence_module_depending_on_the_spring_boot_integration_is_reported() {
+        assertViolations(rulesFor(FORBIDDEN).persistenceModulesShouldNotDependOnTheSpringBootIntegration(), FORBIDDEN,
+                F + "db.migrations.StartupHook (db-migrations) depends on " + F + "spring.BootStarter "
+                        + "(bookstore-spring-boot) in (StartupHook.java:0), (StartupHook.java:9), but "
+                        + "db-migrations must not depend on bookstore-spring-boot; bookstore-spring-boot adapts the "
+                        + "persistence layer to Spring Boot, not the reverse: move this code into " + F + "spring, "
+                        + "or make it framework-neutral");
     }
 
     @Test

@@ -21,6 +21,8 @@ class ModuleDocumentationRulesTest {
         String boundary = ") whose Javadoc declares the module boundary: its API and the modules it may depend on";
         assertViolations(ModuleDocumentationRules.forRoot(fixturePackage("packageinfo.incomplete"))
                         .everyModuleRootPackageShouldHaveAPackageInfo(), "packageinfo.incomplete",
+                "Module bookstore-spring-boot has no package-info in its root package " + p + "spring; add one "
+                        + "(src/main/java/" + dir + "spring/package-info.java in bookstore-spring-boot" + boundary,
                 "Module db-migrations has no package-info in its root package " + p + "db.migrations; add one "
                         + "(src/main/java/" + dir + "db/migrations/package-info.java in db-migrations" + boundary,
                 "Module domain-catalog has no package-info in its root package " + p + "domain.catalog; add one "
