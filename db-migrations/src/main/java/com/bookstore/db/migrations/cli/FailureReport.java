@@ -5,6 +5,8 @@ import com.bookstore.db.core.settings.SettingsException;
 import liquibase.exception.ChangeLogParseException;
 import liquibase.exception.LockException;
 import liquibase.exception.MigrationFailedException;
+import liquibase.exception.PreconditionFailedException;
+import liquibase.precondition.FailedPrecondition;
 import liquibase.exception.ValidationFailedException;
 import org.hibernate.MappingException;
 import org.postgresql.util.PSQLException;
@@ -34,6 +36,7 @@ record FailureReport(String message, ExitCode exitCode) {
     private static final Pattern FAILED_CHANGESET = Pattern.compile("Migration failed for changeset (.+?):\\s*(?:\\R|$)");
     private static final Pattern FAILED_SQL = Pattern.compile("\\[Failed SQL: \\(-?\\d+\\) (.*)]\\s*$", Pattern.DOTALL);
     private static final Pattern CHECKSUM = Pattern.compile("(.+?) was: (\\S+) but is now: (\\S+)");
+    private static final Pattern PRECHECK_GOT = Pattern.compile("got '(.*)'\\s*$", Pattern.DOTALL);
     private static final int MAX_SQL = 240;
 
     static FailureReport of(Throwable failure) {
@@ -57,8 +60,14 @@ record FailureReport(String message, ExitCode exitCode) {
             if (t instanceof ChangeLogParseException) {
                 return ofParseError(t);
             }
+            if (t instanceof PreconditionFailedException precheck) {
+                return ofPrecheck(precheck, "a revision");
+            }
             if (t instanceof MigrationFailedException migration) {
-                return ofFailedChangeset(migration);
+                PreconditionFailedException precheck = causeOf(migration, PreconditionFailedException.class);
+                Matcher name = FAILED_CHANGESET.matcher(migration.getMessage() == null ? "" : migration.getMessage());
+                return precheck == null ? ofFailedChangeset(migration)
+                        : ofPrecheck(precheck, name.find() ? changeset(name.group(1).strip()) : "a revision");
             }
             if (t instanceof MappingException) {
                 return new FailureReport("The entity model cannot be mapped: " + sentence(oneLine(t.getMessage()))
@@ -162,6 +171,29 @@ record FailureReport(String message, ExitCode exitCode) {
         }
         return new FailureReport("A changelog file cannot be read: " + sentence(describe(parse))
                 + " Fix the file named above and run the command again.", ExitCode.USAGE_OR_CONFIGURATION);
+    }
+
+    /**
+     * A revision's pre-check found rows that would make it fail: each failed check's sentence (how many rows, what they
+     * hold, which change) is Liquibase's "got '...'" part of its message.
+     */
+    private static FailureReport ofPrecheck(PreconditionFailedException precheck, String which) {
+        List<String> reasons = new ArrayList<>();
+        for (FailedPrecondition failed : precheck.getFailedPreconditions()) {
+            Matcher got = PRECHECK_GOT.matcher(failed.getMessage() == null ? "" : failed.getMessage());
+            reasons.add(got.find() ? got.group(1) : oneLine(failed.getMessage()));
+        }
+        return new FailureReport("The upgrade stopped before " + which + ": " + String.join(" ", reasons),
+                ExitCode.DIFFERENCES_OR_REFUSED);
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static FailureReport ofFailedChangeset(MigrationFailedException migration) {

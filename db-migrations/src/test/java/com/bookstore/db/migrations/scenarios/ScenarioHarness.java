@@ -103,6 +103,17 @@ final class ScenarioHarness {
         return new Outcome(driftBefore, generated, revision, earlier.changelogs(), earlier.live());
     }
 
+    /** Generates the next revision for {@code after} on an earlier outcome's changelogs, without upgrading. */
+    RevisionGenerator.Result generateOnly(Outcome earlier, EntityRegistry after) throws Exception {
+        return RevisionGenerator.generate(after, earlier.changelogs(),
+                new RevisionGenerator.Request("next", "scenario", false, List.of(), T0.plusSeconds(180)), server, Progress.silent());
+    }
+
+    /** Applies the pending revisions of an outcome's changelogs to its database. */
+    void upgrade(Outcome outcome) throws Exception {
+        upgrade(outcome.changelogs(), outcome.live());
+    }
+
     /** Rolls the last revision back and asserts the database matches {@code model} again. */
     void rollBackLastAndExpect(Outcome outcome, EntityRegistry model) throws Exception {
         try (ChangelogRunner runner = ChangelogRunner.open(ChangelogSource.directory(outcome.changelogs().resourceRoot()),

@@ -54,7 +54,8 @@ public final class RevisionGenerator {
         if (review.hasDestructive() && !request.allowDestructive()) {
             return new Result(Outcome.REFUSED_DESTRUCTIVE, review, null);
         }
-        String content = RevisionWriter.render(fileName, request.author(), request.message(), diff.forwardChanges(), diff.reverseChanges());
+        String content = RevisionWriter.render(fileName, request.author(), request.message(), diff.forwardChanges(), diff.reverseChanges(),
+                diff.prechecks());
         return new Result(Outcome.WRITTEN, review, directory.addRevision(fileName, content));
     }
 }

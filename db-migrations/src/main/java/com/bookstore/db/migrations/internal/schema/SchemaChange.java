@@ -7,6 +7,8 @@ import liquibase.change.core.RawSQLChange;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.bookstore.db.migrations.internal.catalog.SqlNames.literal;
+
 /**
  * One change of a revision: the PostgreSQL statements that make it, how risky it is for the rows already there, and
  * a line a reviewer reads. Statements are written from PostgreSQL's own printing of the wanted objects, so that
@@ -16,8 +18,13 @@ import java.util.List;
  * @param statements the SQL, one statement each, in order
  * @param risk the change's risk for existing rows
  * @param description what a reviewer reads, with the reason of the risk
+ * @param precheck null, or a query run on the database before the revision: it returns {@value #PRECHECK_PASSED}
+ *        when the rows allow the change, else a sentence saying how many rows stop it and why
  */
-public record SchemaChange(Phase phase, List<String> statements, Risk risk, String description) {
+public record SchemaChange(Phase phase, List<String> statements, Risk risk, String description, String precheck) {
+
+    /** What a passing {@link #precheck()} query returns. */
+    public static final String PRECHECK_PASSED = "ok";
 
     /** The order of a revision: create what others need first, drop what depends on others first. */
     public enum Phase {
@@ -30,11 +37,20 @@ public record SchemaChange(Phase phase, List<String> statements, Risk risk, Stri
     }
 
     static SchemaChange of(Phase phase, Risk risk, String description, String... statements) {
-        return new SchemaChange(phase, List.of(statements), risk, description);
+        return new SchemaChange(phase, List.of(statements), risk, description, null);
     }
 
-    SchemaChange withRisk(Risk newRisk, String newDescription) {
-        return new SchemaChange(phase, statements, newRisk, newDescription);
+    /**
+     * This change with a pre-check: {@code violations} counts the rows that would make it fail (a
+     * {@code select count(*) ...}), {@code why} says what they hold, e.g. "hold NULL in item.name".
+     */
+    SchemaChange withPrecheck(String violations, String why) {
+        String sql = "SELECT CASE WHEN n = 0 THEN " + literal(PRECHECK_PASSED)
+                + " ELSE n || " + literal(" row(s) " + why + ", so this "
+                        + "revision would fail at: " + description + ". Nothing of it was applied; fix those rows in a revision "
+                        + "before this one (or change the model), then upgrade again.")
+                + " END FROM (" + violations + ") AS violations(n)";
+        return new SchemaChange(phase, statements, risk, description, sql);
     }
 
     /**

@@ -43,6 +43,11 @@ public record SchemaDiff(Catalog wanted, Catalog current, List<ColumnRename> ren
         return confirmed.isEmpty() ? this : between(wanted, current, confirmed);
     }
 
+    /** The pre-checks of the forward changes, in order (see {@link SchemaChange#precheck()}). */
+    public List<String> prechecks() {
+        return forward.stream().map(SchemaChange::precheck).filter(java.util.Objects::nonNull).toList();
+    }
+
     public List<Change> forwardChanges() {
         return forward.stream().flatMap(c -> c.liquibaseChanges().stream()).toList();
     }

@@ -65,6 +65,15 @@ final class SchemaDiffer {
         changes.add(SchemaChange.of(phase, risk, description, statements));
     }
 
+    /** As {@link #add}, with a pre-check counting the rows that would make the change fail (see {@link Prechecks}). */
+    private void addChecked(Phase phase, Risk risk, String description, String violations, String why, String... statements) {
+        SchemaChange change = SchemaChange.of(phase, risk, description, statements);
+        changes.add(violations == null ? change : change.withPrecheck(violations, why));
+    }
+
+    /** Columns whose type changes in this revision, as {@code table.column}: their constraints are not pre-checked. */
+    private final Set<String> retyped = new TreeSet<>();
+
     // ---------------------------------------------------------------- schemas and types
 
     private void schemas() {
@@ -138,10 +147,11 @@ final class SchemaDiffer {
         }
         statements.add("DROP TYPE " + (QualifiedName.DEFAULT_SCHEMA.equals(want.name().schema()) ? old
                 : quote(want.name().schema()) + "." + old));
-        add(Phase.CREATE_TYPE, removed.isEmpty() ? Risk.CAUTION : Risk.DESTRUCTIVE, "re-create enum type " + want.name()
+        addChecked(Phase.CREATE_TYPE, removed.isEmpty() ? Risk.CAUTION : Risk.DESTRUCTIVE, "re-create enum type " + want.name()
                 + " as " + want.labels() + (removed.isEmpty() ? " (labels reordered)"
                         : " (values " + removed + " removed: rows holding them make the upgrade fail)"),
-                statements.toArray(String[]::new));
+                removed.isEmpty() ? null : Prechecks.holding(current, want.name().sql(), removed),
+                "hold the removed value(s) " + removed + " of enum type " + want.name(), statements.toArray(String[]::new));
     }
 
     private void composites() {
@@ -422,8 +432,10 @@ final class SchemaDiffer {
     private void addColumn(Table table, Column column) {
         boolean needsValue = column.notNull() && column.defaultExpression() == null && column.identity().isEmpty()
                 && column.generated() == null;
-        add(Phase.ALTER_COLUMN, needsValue ? Risk.CAUTION : Risk.SAFE, "add column " + table.name() + "." + column.name() + " "
-                        + ColumnType.parse(column.type()) + (needsValue ? " NOT NULL without a default (fails if the table has rows)" : ""),
+        addChecked(Phase.ALTER_COLUMN, needsValue ? Risk.CAUTION : Risk.SAFE, "add column " + table.name() + "." + column.name()
+                        + " " + ColumnType.parse(column.type())
+                        + (needsValue ? " NOT NULL without a default (fails if the table has rows)" : ""),
+                needsValue ? Prechecks.rows(table) : null, "exist in " + table.name() + ", which gets a NOT NULL column without a default",
                 "ALTER TABLE " + table.name().sql() + " ADD COLUMN " + quote(column.name()) + " " + columnDefinition(column));
         if (column.comment() != null) {
             comment("COLUMN " + table.name().sql() + "." + quote(column.name()), "column " + table.name() + "." + column.name(),
@@ -456,7 +468,9 @@ final class SchemaDiffer {
             changeType(table, have, want, alter, where);
         }
         if (!have.notNull() && want.notNull()) {
-            add(Phase.ALTER_COLUMN, Risk.CAUTION, "set NOT NULL on " + where + " (fails if rows hold NULL)", alter + " SET NOT NULL");
+            addChecked(Phase.ALTER_COLUMN, Risk.CAUTION, "set NOT NULL on " + where + " (fails if rows hold NULL)",
+                    Prechecks.nulls(table, want.name()), "of " + table.name() + " hold NULL in " + want.name(),
+                    alter + " SET NOT NULL");
         } else if (have.notNull() && !want.notNull()) {
             add(Phase.ALTER_COLUMN, Risk.SAFE, "drop NOT NULL on " + where, alter + " DROP NOT NULL");
         }
@@ -488,6 +502,7 @@ final class SchemaDiffer {
     }
 
     private void changeType(Table table, Column have, Column want, String alter, String where) {
+        retyped.add(table.name() + "." + want.name());
         ColumnType from = ColumnType.parse(have.type());
         ColumnType to = ColumnType.parse(want.type());
         String collate = want.collation() == null ? (have.collation() == null ? "" : " COLLATE pg_catalog.\"default\"")
@@ -510,7 +525,9 @@ final class SchemaDiffer {
         } else if (from.fitsInto(to)) {
             add(Phase.ALTER_COLUMN, Risk.SAFE, change, sql);
         } else {
-            add(Phase.ALTER_COLUMN, Risk.DESTRUCTIVE, change + " (narrowing: values may not fit)", sql);
+            addChecked(Phase.ALTER_COLUMN, Risk.DESTRUCTIVE, change + " (narrowing: values may not fit)",
+                    Prechecks.tooLong(table, have.name(), from, to), "of " + table.name() + " hold values of " + have.name()
+                            + " longer than " + to.length() + " characters", sql);
         }
     }
 
@@ -526,10 +543,10 @@ final class SchemaDiffer {
             if (renamed.containsValue(w.name())) {
                 h = have.constraints().get(keyOf(renamed, w.name()));
             } else if (h == null) {
-                addConstraintChange(want, w);
+                addConstraintChange(have, want, w);
             } else if (h.kind() != w.kind() || !h.definition().equals(w.definition())) {
                 dropConstraintChange(want, h);
-                addConstraintChange(want, w);
+                addConstraintChange(have, want, w);
             }
             if (h == null ? w.comment() != null : !Objects.equals(h.comment(), w.comment())) {
                 comment("CONSTRAINT " + quote(w.name()) + " ON " + want.name().sql(), "constraint " + w.name(), w.comment());
@@ -542,10 +559,17 @@ final class SchemaDiffer {
         }
     }
 
-    private void addConstraintChange(Table table, Constraint constraint) {
+    /**
+     * A constraint added to an existing table, pre-checked against its rows when every column it reads is there
+     * before the revision with its type unchanged (otherwise the check could not run, or would read other values).
+     */
+    private void addConstraintChange(Table have, Table table, Constraint constraint) {
         Phase phase = constraint.kind() == 'f' ? Phase.ADD_FOREIGN_KEY : Phase.ADD_CONSTRAINT;
-        add(phase, Risk.CAUTION, describeAdd(table, constraint) + " (" + violation(constraint) + ")",
-                addConstraint(table, constraint));
+        boolean checkable = !constraint.columns().isEmpty() && constraint.columns().stream()
+                .allMatch(c -> have.column(c).isPresent() && !retyped.contains(table.name() + "." + c));
+        String violations = checkable ? Prechecks.violating(have, constraint, current) : null;
+        addChecked(phase, Risk.CAUTION, describeAdd(table, constraint) + " (" + violation(constraint) + ")", violations,
+                Prechecks.why(table, constraint), addConstraint(table, constraint));
     }
 
     private void dropConstraintChange(Table table, Constraint constraint) {
