@@ -2,6 +2,8 @@ package com.bookstore.db.migrations.cli;
 
 import com.bookstore.db.core.registry.EntityRegistryException;
 import com.bookstore.db.core.settings.SettingsException;
+import com.bookstore.db.migrations.apply.Revision;
+import com.bookstore.db.migrations.apply.RollbackStoppedException;
 import liquibase.exception.ChangeLogParseException;
 import liquibase.exception.LockException;
 import liquibase.exception.MigrationFailedException;
@@ -59,6 +61,9 @@ record FailureReport(String message, ExitCode exitCode) {
             }
             if (t instanceof MigrationFailedException migration) {
                 return ofFailedChangeset(migration);
+            }
+            if (t instanceof RollbackStoppedException stopped) {
+                return ofStoppedRollback(stopped);
             }
             if (t instanceof MappingException) {
                 return new FailureReport("The entity model cannot be mapped: " + sentence(oneLine(t.getMessage()))
@@ -185,6 +190,34 @@ record FailureReport(String message, ExitCode exitCode) {
                 + (failedSql == null ? "" : ", in the statement: " + failedSql)
                 + ". That revision was rolled back and is still pending (./migrate status); the revisions before it stay "
                 + "applied. Fix the revision (or the data it trips on) and run ./migrate upgrade again.",
+                ExitCode.DIFFERENCES_OR_REFUSED);
+    }
+
+    private static FailureReport ofStoppedRollback(RollbackStoppedException stopped) {
+        Throwable cause = stopped.getCause() == null ? stopped : stopped.getCause();
+        SQLException sql = null;
+        String failedSql = null;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (sql == null && t instanceof SQLException s) {
+                sql = s;
+            }
+            Matcher statement = FAILED_SQL.matcher(t.getMessage() == null ? "" : t.getMessage());
+            if (failedSql == null && statement.find()) {
+                failedSql = shorten(oneLine(statement.group(1)));
+            }
+        }
+        String reason = sql != null ? serverText(sql) + (sql.getSQLState() == null ? "" : " (SQLSTATE " + sql.getSQLState() + ")")
+                : oneLine(innermostMessage(cause));
+        Revision failed = stopped.failed();
+        String which = failed == null ? "a revision" : "changeset " + failed.id() + " (author " + failed.author() + ") in "
+                + failed.file();
+        String done = stopped.rolledBack().isEmpty() ? "Nothing was rolled back"
+                : "The " + stopped.rolledBack().size() + " revision(s) rolled back before it ("
+                        + String.join(", ", stopped.rolledBack().stream().map(Revision::id).toList()) + ") stay rolled back";
+        return new FailureReport("The rollback stopped: the rollback of " + which + " failed: " + reason
+                + (failedSql == null ? "" : ", in the statement: " + failedSql)
+                + ". That revision is still applied (its rollback was undone whole). " + done + ". Fix the revision's "
+                + "<rollback> (or the data it trips on) and run ./migrate rollback again.",
                 ExitCode.DIFFERENCES_OR_REFUSED);
     }
 
