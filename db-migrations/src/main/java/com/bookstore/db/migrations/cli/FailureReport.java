@@ -19,6 +19,7 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,9 +41,13 @@ record FailureReport(String message, ExitCode exitCode) {
 
     static FailureReport of(Throwable failure) {
         // The connection comes first: a lost server or a refused login explains every later symptom.
+        boolean inRevision = false; // a revision's statement failed: its errors are not about the connection's settings
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            inRevision |= t instanceof MigrationFailedException || t instanceof RollbackStoppedException;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                FailureReport report = ofConnectionState(sql);
+                FailureReport report = ofConnectionState(sql, !inRevision);
                 if (report != null) {
                     return report;
                 }
@@ -84,8 +89,12 @@ record FailureReport(String message, ExitCode exitCode) {
                 + " Run again with -Dbookstore.migrations.verbose=true (MIGRATE_JAVA_OPTS) for the full log.", ExitCode.UNEXPECTED_FAILURE);
     }
 
-    /** Unreachable server (exit 3), refused login, missing database (exit 2). */
-    private static FailureReport ofConnectionState(SQLException sql) {
+    /** Unreachable server (exit 3), refused login, missing database, a connection setting refused (exit 2). */
+    private static FailureReport ofConnectionState(SQLException sql, boolean connecting) {
+        FailureReport setting = connecting ? ofConnectionSetting(sql) : null;
+        if (setting != null) {
+            return setting;
+        }
         String state = sql.getSQLState();
         if (state.startsWith("08") || state.equals("57P03") || state.equals("53300")) {
             return new FailureReport("Cannot reach the database server: " + sentence(serverText(sql) + networkCause(sql))
@@ -103,6 +112,50 @@ record FailureReport(String message, ExitCode exitCode) {
                     ExitCode.USAGE_OR_CONFIGURATION);
         }
         return null;
+    }
+
+    /**
+     * A parameter of the database URL that the driver or the server refused while connecting: the driver reports most
+     * as a connection failure (SQLSTATE 08...), which they are not. The URL's parameters are checked before connecting
+     * (DatabaseUrlParser); these are the problems only a connection attempt reveals, and the checks' safety net.
+     */
+    private static FailureReport ofConnectionSetting(SQLException sql) {
+        String text = sql.getMessage() == null ? "" : oneLine(sql.getMessage());
+        ServerErrorMessage server = sql instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+        String fix;
+        if (text.startsWith("The server does not support SSL")) {
+            fix = "DATABASE_URL (or --url) requires SSL (sslmode=require, verify-ca or verify-full, or ssl=true), but "
+                    + "the database server does not support SSL. Enable SSL on the server or, on a trusted network only, "
+                    + "use sslmode=prefer or sslmode=disable.";
+        } else if (text.startsWith("The server does not support GSS Encryption")) {
+            fix = "DATABASE_URL (or --url) requires GSS encryption (gssEncMode=require), but the database server does "
+                    + "not support it. Enable it on the server, or use gssEncMode=prefer or gssEncMode=disable.";
+        } else if (text.startsWith("Channel binding is required")) {
+            fix = "DATABASE_URL (or --url) requires channel binding (channelBinding=require), which the database server "
+                    + "did not offer: " + sentence(text) + " Use channelBinding=prefer, or have the server use SCRAM "
+                    + "authentication over SSL.";
+        } else if (text.startsWith("Could not find a server with specified targetServerType")) {
+            fix = "The database server is not of the kind DATABASE_URL (or --url) asks for with targetServerType: "
+                    + sentence(text) + " Point the URL at such a server, or change targetServerType (e.g. "
+                    + "targetServerType=any).";
+        } else if (text.startsWith("A connection could not be made using the requested protocol")) {
+            fix = "The protocolVersion of DATABASE_URL (or --url) is one the PostgreSQL driver cannot use: " + sentence(text)
+                    + " Remove protocolVersion, or write protocolVersion=3.";
+        } else if (text.matches("Invalid \\w+ value: .*")) {
+            fix = "A parameter of DATABASE_URL (or --url) has a value the PostgreSQL driver does not accept: "
+                    + sentence(text) + " Fix that parameter (see the PostgreSQL JDBC driver's documentation).";
+        } else if (server == null && ("22023".equals(sql.getSQLState()) || "42601".equals(sql.getSQLState()))) {
+            fix = "The PostgreSQL driver refused a parameter of DATABASE_URL (or --url): " + sentence(text)
+                    + " Fix that parameter's value.";
+        } else if (server != null && "FATAL".equalsIgnoreCase(server.getSeverity())
+                && Set.of("42704", "22023", "42601", "22P02").contains(sql.getSQLState())) {
+            fix = "The database server refused a setting that DATABASE_URL (or --url) gives the session, e.g. in its "
+                    + "options parameter: " + sentence(serverText(sql)) + " Fix or remove that setting (written as "
+                    + "options=-c%20name%3Dvalue).";
+        } else {
+            return null;
+        }
+        return new FailureReport(fix, ExitCode.USAGE_OR_CONFIGURATION);
     }
 
     private static FailureReport ofSqlState(SQLException sql) {
