@@ -167,6 +167,8 @@ class DatabaseUrlFailuresTest {
                 "the embedded server has no SSL, trusts local logins and is a primary: what these cases need");
         assertEveryCommandFails(env(urlWith("ssl_required", "sslmode=require")), false, ExitCode.USAGE_OR_CONFIGURATION,
                 "requires SSL (sslmode=require", "does not support SSL", "sslmode=prefer");
+        assertEveryCommandFails(env(urlWith("gss_required", "gssEncMode=require")), false,
+                ExitCode.USAGE_OR_CONFIGURATION, "requires GSS encryption (gssEncMode=require)", "gssEncMode=prefer");
         assertEveryCommandFails(env(urlWith("channel", "channelBinding=require")), false,
                 ExitCode.USAGE_OR_CONFIGURATION, "channelBinding=require", "channelBinding=prefer");
         assertEveryCommandFails(env(urlWith("standby", "targetServerType=secondary")), false,
