@@ -199,10 +199,26 @@ public final class ChangelogRunner implements AutoCloseable {
                 e.addSuppressed(unreadable); // the failure itself is what the user must see
                 throw e;
             }
+            if (done.isEmpty() && !failedInStatement(e)) {
+                throw e; // nothing ran: an edited revision, an unreadable changelog, the lock... say that as it is
+            }
             // Liquibase rolls back newest first (history order): the one that failed is the newest still applied
             throw new RollbackStoppedException(done, remaining.isEmpty() ? null : remaining.get(remaining.size() - 1), e);
         }
         return rolledBack(before);
+    }
+
+    /** Whether a statement failed on the server (rather than the changelog's validation or parsing, before any). */
+    private static boolean failedInStatement(Throwable failure) {
+        boolean statement = false;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof liquibase.exception.ValidationFailedException
+                    || t instanceof liquibase.exception.ChangeLogParseException) {
+                return false;
+            }
+            statement |= t instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null;
+        }
+        return statement;
     }
 
     /** The revisions of {@code before} no longer in the history, newest first. */

@@ -167,4 +167,18 @@ class RollbackGuardTest {
         assertFalse(tableExists(database, "hist_third"));
         assertTrue(tableExists(database, "hist_second"), "the failed revision's rollback is undone whole");
     }
+
+    @Test
+    void rollback_of_an_edited_revision_is_refused_as_an_edit_and_changes_nothing() throws Exception {
+        newDatabase("rb_edited");
+        Path root = changelog("two-revisions", dir);
+        assertEquals(ExitCode.OK, migrate(env, root, "upgrade").exit());
+        Path applied = root.resolve(SECOND);
+        Files.writeString(applied, Files.readString(applied).replace("type=\"BIGINT\"", "type=\"INTEGER\""));
+
+        Run edited = migrate(env, root, "rollback", "--count", "1");
+        assertFailure(edited, ExitCode.DIFFERENCES_OR_REFUSED, "An applied revision was edited", SECOND, "002_hist_second");
+        assertEquals("", edited.out(), edited::toString);
+        assertEquals(List.of("001_hist_first", "002_hist_second"), appliedIds(database));
+    }
 }
