@@ -82,10 +82,17 @@ public final class DatabaseUrlParser {
                     ENCODE_PASSWORD_HINT + " Write an '@' of the database name as %40.");
         }
         if (database.isEmpty()) {
-            throw error("names no database (" + mask(trimmed) + ")", "Add it after the host: " + EXAMPLE + ".");
+            // "app:p@ss?word@host/db": a password with an unencoded '?' (or '/') put the real host into the query
+            boolean atAfterHost = trimmed.indexOf('@', schemeEnd + 3 + authority.length()) >= 0;
+            throw error("names no database (" + mask(trimmed) + ")", "Add it after the host: " + EXAMPLE + "."
+                    + (atAfterHost ? " " + ENCODE_PASSWORD_HINT : ""));
         }
         if (database.contains("/")) {
             throw error("has a database name with '/' (" + mask(trimmed) + ")", "Write it as " + EXAMPLE + ".");
+        }
+        java.util.Optional<DriverParameters.Problem> problem = DriverParameters.problem(parameters);
+        if (problem.isPresent()) {
+            throw error(problem.get().what() + " (" + mask(trimmed) + ")", problem.get().fix());
         }
         return new DatabaseSettings(host, port, database, user, password, parameters);
     }
@@ -195,6 +202,14 @@ public final class DatabaseUrlParser {
         }
         if (at < authorityStart) {
             return url;
+        }
+        // a password with an unencoded '/' or '?' and an '@' before them ("p@ss/word@host"): mask up to the later '@'
+        // too, unless a query parameter (name=value) comes first, whose value may hold an '@' of its own
+        for (int later = url.indexOf('@', Math.max(at, end) + 1); later >= 0; later = url.indexOf('@', later + 1)) {
+            if (url.substring(end, later).contains("=")) {
+                break;
+            }
+            at = later;
         }
         int colon = url.indexOf(':', authorityStart);
         if (colon < 0 || colon > at) {

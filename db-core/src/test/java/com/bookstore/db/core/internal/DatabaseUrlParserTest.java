@@ -348,6 +348,9 @@ class DatabaseUrlParserTest {
                 app:Sup3r-S3cret@db:5432/bookstore                        | app:****@db:5432/bookstore
                 postgresql://app:pa/Sup3r-S3cret@db/bookstore             | postgresql://app:****@db/bookstore
                 postgresql://app:pa?Sup3r-S3cret@db/bookstore             | postgresql://app:****@db/bookstore
+                postgresql://app:p@ss?Sup3r-S3cret@db/bookstore           | postgresql://app:****@db/bookstore
+                postgresql://app:p@ss/Sup3r-S3cret@db/bookstore           | postgresql://app:****@db/bookstore
+                postgresql://app:Sup3r-S3cret@db/bookstore?application_name=a@b | postgresql://app:****@db/bookstore?application_name=a@b
                 not a url                                                  | not a url
                 """)
         void masks_the_password_of_user_info_and_parameters(String url, String masked) {
@@ -358,6 +361,62 @@ class DatabaseUrlParserTest {
         @Test
         void null_stays_null() {
             assertNull(DatabaseUrlParser.mask(null));
+        }
+    }
+
+    /** The query parameters the PostgreSQL driver interprets: valid values pass, bad ones are named before connecting. */
+    @Nested
+    class DriverParameterValues {
+
+        private static final String BASE = "postgresql://app:" + SECRET + "@db:5432/bookstore?";
+
+        @Test
+        void every_choice_the_driver_offers_is_accepted() {
+            for (org.postgresql.PGProperty property : org.postgresql.PGProperty.values()) {
+                if (property.getChoices() == null) {
+                    continue;
+                }
+                for (String choice : property.getChoices()) {
+                    DatabaseSettings s = DatabaseUrlParser.parse(BASE + property.getName() + "=" + choice);
+                    assertEquals(choice, s.parameters().get(property.getName()));
+                }
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"sslmode=REQUIRE", "ssl", "ssl=TRUE", "ssl=false", "loginTimeout=1.5", "connectTimeout=0",
+            "socketTimeout=30", "protocolVersion=3.2", "prepareThreshold=-1", "receiveBufferSize=-1", "maxResultBuffer=10p",
+            "maxResultBuffer=100M", "binaryTransferEnable=int4,bool", "sslfactory=org.postgresql.ssl.NonValidatingFactory",
+            "localSocketAddress=127.0.0.1", "ApplicationName=api", "application_name=api", "currentSchema=app",
+            "options=-c%20search_path%3Dapp", "tcpKeepAlive=true", "readOnly=FALSE", "sslrootcert=/etc/ssl/root.crt"})
+        void valid_values_are_accepted(String parameter) {
+            assertNotNull(DatabaseUrlParser.parse(BASE + parameter));
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', textBlock = """
+                sslmode=bogus              | has sslmode='bogus', which the PostgreSQL driver does not accept | Use one of: disable, allow, prefer, require, verify-ca, verify-full.
+                targetServerType=PRIMARY   | has targetServerType='PRIMARY'                                  | (case-sensitive)
+                connectTimeout=abc         | has connectTimeout='abc', which is not a whole number             | connectTimeout=10
+                socketTimeout=-1           | has socketTimeout='-1', which is negative                         | at least 0
+                connectTimeout=99999999999 | which is too large                                                | at most 2147483647
+                loginTimeout=soon          | which is not a number of seconds                                  | loginTimeout=10
+                maxSendBufferSize=0        | which is not positive                                             | at least 1
+                ssl=yes                    | has ssl='yes', which is not true or false                         | ssl=true or ssl=false
+                sslMode=require            | has the parameter 'sslMode'                                       | Write it as 'sslmode'.
+                PGHOST=other               | has the parameter 'PGHOST', which would override the host         | in the URL itself
+                socketFactory=com.example.NoSuchFactory | a class that is not on the class path                | fully qualified name
+                maxResultBuffer=10x        | which the PostgreSQL driver cannot parse                          | 10p
+                binaryTransferEnable=int4,nosuchtype | whose entry 'nosuchtype'                                | int4,bool
+                """)
+        void bad_values_are_named_before_connecting(String parameter, String what, String fix) {
+            SettingsException e = assertThrows(SettingsException.class, () -> DatabaseUrlParser.parse(BASE + parameter));
+            String message = e.getMessage();
+            assertTrue(message.startsWith("DATABASE_URL has "), message);
+            assertTrue(message.contains(what), () -> "expected <" + what + "> in: " + message);
+            assertTrue(message.contains(fix), () -> "expected <" + fix + "> in: " + message);
+            assertTrue(message.contains("(postgresql://app:****@db:5432/bookstore?" + parameter + ")"), message);
+            assertFalse(message.contains(SECRET), message);
         }
     }
 }

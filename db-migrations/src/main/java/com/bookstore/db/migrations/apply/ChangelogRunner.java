@@ -164,9 +164,95 @@ public final class ChangelogRunner implements AutoCloseable {
         liquibase.update(new Contexts(), new LabelExpression(), output);
     }
 
-    /** Rolls back the last {@code count} applied changesets. */
-    public void rollback(int count) throws LiquibaseException {
-        quietly(() -> liquibase.rollback(count, new Contexts(), new LabelExpression()));
+    /**
+     * Rolls back the last {@code count} applied changesets, newest first, and returns the revisions rolled back, newest
+     * first (read from the history before and after, so exactly what happened). Refuses, running nothing, when the
+     * database has applied revisions this changelog does not contain ({@link UnknownHistoryException}): Liquibase would
+     * skip them (it cannot roll back what it does not know) and roll back the revisions underneath, leaving the newer
+     * version's schema on top of an older one. When the rollback of one revision fails, the revisions rolled back before
+     * it stay rolled back and {@link RollbackStoppedException} names them and the revision that failed.
+     *
+     * @throws IllegalArgumentException when {@code count} is less than 1 or more than the revisions applied
+     */
+    public List<Revision> rollback(int count) throws LiquibaseException {
+        if (count < 1) {
+            throw new IllegalArgumentException("Cannot roll back " + count + " revision(s): give a count of at least 1.");
+        }
+        List<RanChangeSet> unknown = unknownApplied();
+        if (!unknown.isEmpty()) {
+            throw UnknownHistoryException.refusingRollback(unknown);
+        }
+        List<Revision> before = appliedRevisions();
+        if (count > before.size()) {
+            throw new IllegalArgumentException("Cannot roll back " + count + " revision(s): only " + before.size()
+                    + " revision(s) are applied to this database.");
+        }
+        try {
+            quietly(() -> liquibase.rollback(count, new Contexts(), new LabelExpression()));
+        } catch (LiquibaseException | RuntimeException e) {
+            List<Revision> done;
+            List<Revision> remaining;
+            try {
+                done = rolledBack(before);
+                remaining = appliedRevisions();
+            } catch (LiquibaseException | RuntimeException unreadable) {
+                e.addSuppressed(unreadable); // the failure itself is what the user must see
+                throw e;
+            }
+            if (done.isEmpty() && !failedInStatement(e)) {
+                throw e; // nothing ran: an edited revision, an unreadable changelog, the lock... say that as it is
+            }
+            // Liquibase rolls back newest first (history order): the one that failed is the newest still applied
+            throw new RollbackStoppedException(done, remaining.isEmpty() ? null : remaining.get(remaining.size() - 1), e);
+        }
+        return rolledBack(before);
+    }
+
+    /** Whether a statement failed on the server (rather than the changelog's validation or parsing, before any). */
+    private static boolean failedInStatement(Throwable failure) {
+        boolean statement = false;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof liquibase.exception.ValidationFailedException
+                    || t instanceof liquibase.exception.ChangeLogParseException) {
+                return false;
+            }
+            statement |= t instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null;
+        }
+        return statement;
+    }
+
+    /** The revisions of {@code before} no longer in the history, newest first. */
+    private List<Revision> rolledBack(List<Revision> before) throws LiquibaseException {
+        Set<Revision> remaining = new HashSet<>(appliedRevisions());
+        List<Revision> gone = new java.util.ArrayList<>(before.stream().filter(r -> !remaining.contains(r)).toList());
+        java.util.Collections.reverse(gone);
+        return List.copyOf(gone);
+    }
+
+    /** The history as recorded in DATABASECHANGELOG right now (not Liquibase's cached copy), oldest first. */
+    private List<Revision> appliedRevisions() throws LiquibaseException {
+        if (!tableExistsQuietly()) {
+            return List.of();
+        }
+        try (java.sql.Statement statement = jdbc().createStatement();
+             java.sql.ResultSet rs = statement.executeQuery(
+                     "select id, author, filename from databasechangelog order by orderexecuted, dateexecuted")) {
+            List<Revision> revisions = new java.util.ArrayList<>();
+            while (rs.next()) {
+                revisions.add(new Revision(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+            return revisions;
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot read the migration history (databasechangelog): " + e.getMessage(), e);
+        }
+    }
+
+    private boolean tableExistsQuietly() throws DatabaseException {
+        try {
+            return historyTableExists(database);
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot read the migration history (databasechangelog): " + e.getMessage(), e);
+        }
     }
 
     /** A Liquibase call. */

@@ -11,7 +11,23 @@ public class UnknownHistoryException extends RuntimeException {
 
     public UnknownHistoryException(List<RanChangeSet> unknown) {
         super("Refused: the database has " + unknown.size() + " applied revision(s) that this build's changelog does not "
-                + "contain, e.g. " + unknown.get(0).getChangeLog() + "::" + unknown.get(0).getId()
-                + ". A newer version ran here; deploy that version (or newer) instead of this one.");
+                + "contain, e.g. " + name(unknown.get(0)) + ". A newer version ran here; deploy that version (or newer) instead "
+                + "of this one.");
+    }
+
+    private UnknownHistoryException(String message) {
+        super(message);
+    }
+
+    /** Why {@link ChangelogRunner#rollback(int)} refuses: it would skip those and roll back the ones underneath. */
+    public static UnknownHistoryException refusingRollback(List<RanChangeSet> unknown) {
+        return new UnknownHistoryException("Refused to roll back: the database has " + unknown.size() + " applied "
+                + "revision(s) that this build's changelog does not contain, e.g. " + name(unknown.get(unknown.size() - 1)) + ", so this build "
+                + "cannot roll them back and would roll back the revisions underneath instead. Nothing was rolled back. "
+                + "A newer version ran here; run the rollback with that version (or newer).");
+    }
+
+    private static String name(RanChangeSet revision) {
+        return revision.getChangeLog() + "::" + revision.getId();
     }
 }

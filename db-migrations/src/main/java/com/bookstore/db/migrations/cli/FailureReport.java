@@ -2,6 +2,8 @@ package com.bookstore.db.migrations.cli;
 
 import com.bookstore.db.core.registry.EntityRegistryException;
 import com.bookstore.db.core.settings.SettingsException;
+import com.bookstore.db.migrations.apply.Revision;
+import com.bookstore.db.migrations.apply.RollbackStoppedException;
 import liquibase.exception.ChangeLogParseException;
 import liquibase.exception.LockException;
 import liquibase.exception.MigrationFailedException;
@@ -19,6 +21,7 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,9 +44,13 @@ record FailureReport(String message, ExitCode exitCode) {
 
     static FailureReport of(Throwable failure) {
         // The connection comes first: a lost server or a refused login explains every later symptom.
+        boolean inRevision = false; // a revision's statement failed: its errors are not about the connection's settings
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            inRevision |= t instanceof MigrationFailedException || t instanceof RollbackStoppedException;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                FailureReport report = ofConnectionState(sql);
+                FailureReport report = ofConnectionState(sql, !inRevision);
                 if (report != null) {
                     return report;
                 }
@@ -69,6 +76,9 @@ record FailureReport(String message, ExitCode exitCode) {
                 return precheck == null ? ofFailedChangeset(migration)
                         : ofPrecheck(precheck, name.find() ? changeset(name.group(1).strip()) : "a revision");
             }
+            if (t instanceof RollbackStoppedException stopped) {
+                return ofStoppedRollback(stopped);
+            }
             if (t instanceof MappingException) {
                 return new FailureReport("The entity model cannot be mapped: " + sentence(oneLine(t.getMessage()))
                         + " Fix the mapping of the entity named (or remove it from its contributor) and run the command "
@@ -88,8 +98,12 @@ record FailureReport(String message, ExitCode exitCode) {
                 + " Run again with -Dbookstore.migrations.verbose=true (MIGRATE_JAVA_OPTS) for the full log.", ExitCode.UNEXPECTED_FAILURE);
     }
 
-    /** Unreachable server (exit 3), refused login, missing database (exit 2). */
-    private static FailureReport ofConnectionState(SQLException sql) {
+    /** Unreachable server (exit 3), refused login, missing database, a connection setting refused (exit 2). */
+    private static FailureReport ofConnectionState(SQLException sql, boolean connecting) {
+        FailureReport setting = connecting ? ofConnectionSetting(sql) : null;
+        if (setting != null) {
+            return setting;
+        }
         String state = sql.getSQLState();
         if (state.startsWith("08") || state.equals("57P03") || state.equals("53300")) {
             return new FailureReport("Cannot reach the database server: " + sentence(serverText(sql) + networkCause(sql))
@@ -107,6 +121,50 @@ record FailureReport(String message, ExitCode exitCode) {
                     ExitCode.USAGE_OR_CONFIGURATION);
         }
         return null;
+    }
+
+    /**
+     * A parameter of the database URL that the driver or the server refused while connecting: the driver reports most
+     * as a connection failure (SQLSTATE 08...), which they are not. The URL's parameters are checked before connecting
+     * (DatabaseUrlParser); these are the problems only a connection attempt reveals, and the checks' safety net.
+     */
+    private static FailureReport ofConnectionSetting(SQLException sql) {
+        String text = sql.getMessage() == null ? "" : oneLine(sql.getMessage());
+        ServerErrorMessage server = sql instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+        String fix;
+        if (text.startsWith("The server does not support SSL")) {
+            fix = "DATABASE_URL (or --url) requires SSL (sslmode=require, verify-ca or verify-full, or ssl=true), but "
+                    + "the database server does not support SSL. Enable SSL on the server or, on a trusted network only, "
+                    + "use sslmode=prefer or sslmode=disable.";
+        } else if (text.startsWith("The server does not support GSS Encryption")) {
+            fix = "DATABASE_URL (or --url) requires GSS encryption (gssEncMode=require), but the database server does "
+                    + "not support it. Enable it on the server, or use gssEncMode=prefer or gssEncMode=disable.";
+        } else if (text.startsWith("Channel binding is required")) {
+            fix = "DATABASE_URL (or --url) requires channel binding (channelBinding=require), which the database server "
+                    + "did not offer: " + sentence(text) + " Use channelBinding=prefer, or have the server use SCRAM "
+                    + "authentication over SSL.";
+        } else if (text.startsWith("Could not find a server with specified targetServerType")) {
+            fix = "The database server is not of the kind DATABASE_URL (or --url) asks for with targetServerType: "
+                    + sentence(text) + " Point the URL at such a server, or change targetServerType (e.g. "
+                    + "targetServerType=any).";
+        } else if (text.startsWith("A connection could not be made using the requested protocol")) {
+            fix = "The protocolVersion of DATABASE_URL (or --url) is one the PostgreSQL driver cannot use: " + sentence(text)
+                    + " Remove protocolVersion, or write protocolVersion=3.";
+        } else if (text.matches("Invalid \\w+ value: .*")) {
+            fix = "A parameter of DATABASE_URL (or --url) has a value the PostgreSQL driver does not accept: "
+                    + sentence(text) + " Fix that parameter (see the PostgreSQL JDBC driver's documentation).";
+        } else if (server == null && ("22023".equals(sql.getSQLState()) || "42601".equals(sql.getSQLState()))) {
+            fix = "The PostgreSQL driver refused a parameter of DATABASE_URL (or --url): " + sentence(text)
+                    + " Fix that parameter's value.";
+        } else if (server != null && "FATAL".equalsIgnoreCase(server.getSeverity())
+                && Set.of("42704", "22023", "42601", "22P02").contains(sql.getSQLState())) {
+            fix = "The database server refused a setting that DATABASE_URL (or --url) gives the session, e.g. in its "
+                    + "options parameter: " + sentence(serverText(sql)) + " Fix or remove that setting (written as "
+                    + "options=-c%20name%3Dvalue).";
+        } else {
+            return null;
+        }
+        return new FailureReport(fix, ExitCode.USAGE_OR_CONFIGURATION);
     }
 
     private static FailureReport ofSqlState(SQLException sql) {
@@ -217,6 +275,34 @@ record FailureReport(String message, ExitCode exitCode) {
                 + (failedSql == null ? "" : ", in the statement: " + failedSql)
                 + ". That revision was rolled back and is still pending (./migrate status); the revisions before it stay "
                 + "applied. Fix the revision (or the data it trips on) and run ./migrate upgrade again.",
+                ExitCode.DIFFERENCES_OR_REFUSED);
+    }
+
+    private static FailureReport ofStoppedRollback(RollbackStoppedException stopped) {
+        Throwable cause = stopped.getCause() == null ? stopped : stopped.getCause();
+        SQLException sql = null;
+        String failedSql = null;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (sql == null && t instanceof SQLException s) {
+                sql = s;
+            }
+            Matcher statement = FAILED_SQL.matcher(t.getMessage() == null ? "" : t.getMessage());
+            if (failedSql == null && statement.find()) {
+                failedSql = shorten(oneLine(statement.group(1)));
+            }
+        }
+        String reason = sql != null ? serverText(sql) + (sql.getSQLState() == null ? "" : " (SQLSTATE " + sql.getSQLState() + ")")
+                : oneLine(innermostMessage(cause));
+        Revision failed = stopped.failed();
+        String which = failed == null ? "a revision" : "changeset " + failed.id() + " (author " + failed.author() + ") in "
+                + failed.file();
+        String done = stopped.rolledBack().isEmpty() ? "Nothing was rolled back"
+                : "The " + stopped.rolledBack().size() + " revision(s) rolled back before it ("
+                        + String.join(", ", stopped.rolledBack().stream().map(Revision::id).toList()) + ") stay rolled back";
+        return new FailureReport("The rollback stopped: the rollback of " + which + " failed: " + reason
+                + (failedSql == null ? "" : ", in the statement: " + failedSql)
+                + ". That revision is still applied (its rollback was undone whole). " + done + ". Fix the revision's "
+                + "<rollback> (or the data it trips on) and run ./migrate rollback again.",
                 ExitCode.DIFFERENCES_OR_REFUSED);
     }
 

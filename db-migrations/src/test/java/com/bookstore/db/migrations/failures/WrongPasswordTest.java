@@ -190,4 +190,31 @@ class WrongPasswordTest {
         assertEquals(Boolean.TRUE, right.value(), () -> String.valueOf(right.failure()));
         assertNoSecret(right.captured(), PASSWORD);
     }
+
+    /**
+     * A password holding an unencoded '@' ("Pw@x-…"): the URL's user-info ends at the last '@' before the host, so the
+     * login works as written; a wrong one is refused with the hint to percent-encode special characters.
+     */
+    @Test
+    void a_password_with_an_unencoded_at_logs_in_and_a_wrong_one_gets_the_percent_encoding_hint() {
+        String password = "Pw@x-" + PASSWORD;
+        DatabaseSettings admin = server.create("at_sign");
+        execute(admin, "create role app_at login password '" + password + "'");
+        execute(admin, "alter database " + admin.database() + " owner to app_at");
+        execute(admin, "grant all on schema public to app_at");
+        Path root = changelog("two-revisions", dir.resolve("at"));
+        String hostAndDatabase = "@" + admin.host() + ":" + admin.port() + "/" + admin.database();
+
+        Run right = migrate(env("postgresql://app_at:" + password + hostAndDatabase), root, "upgrade");
+        assertEquals(ExitCode.OK, right.exit(), right::toString);
+        assertNoSecret(right, password, PASSWORD);
+        assertEquals(List.of("001_hist_first", "002_hist_second"),
+                appliedIds(admin.withCredentials("app_at", password)));
+
+        Run wrong = migrate(env("postgresql://app_at:Xq7@" + WRONG + hostAndDatabase), root, "status");
+        assertFailure(wrong, ExitCode.USAGE_OR_CONFIGURATION, "refused the login",
+                "password authentication failed for user \"app_at\"", "percent-encode special characters of the "
+                        + "password ('@' as %40)");
+        assertNoSecret(wrong, WRONG, "Xq7@", password, PASSWORD);
+    }
 }

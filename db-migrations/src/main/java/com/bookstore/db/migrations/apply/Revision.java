@@ -1,0 +1,11 @@
+package com.bookstore.db.migrations.apply;
+
+/** One applied revision as recorded in DATABASECHANGELOG: the changeset id, its author and its changelog file. */
+public record Revision(String id, String author, String file) {
+
+    /** {@code <id> (<file>)}. */
+    @Override
+    public String toString() {
+        return id + " (" + file + ")";
+    }
+}
