@@ -16,7 +16,7 @@ public final class MigrateCli {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command command : List.of(new GenerateCommand(), new RevisionCommand(), new CheckCommand(), new UpgradeCommand(), new StatusCommand(),
+        for (Command command : List.of(new GenerateCommand(), new RevisionCommand(), new CheckCommand(), new UpgradeCommand(), new BaselineCommand(), new StatusCommand(),
                 new HistoryCommand(), new SqlCommand(), new RollbackCommand())) {
             COMMANDS.put(command.name(), command);
         }
