@@ -1,6 +1,7 @@
 package com.bookstore.db.migrations.cli;
 
 import com.bookstore.db.core.embedded.ScratchDatabases;
+import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
@@ -11,6 +12,10 @@ import com.bookstore.db.migrations.internal.schema.SchemaDiff;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.RanChangeSet;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -108,6 +113,11 @@ final class BaselineCommand extends DatabaseCommand {
                     () -> CheckPrintings.sameConditionPrintedDifferently(built, database));
             diff = CheckPrintings.without(compared, reprinted);
         }
+        if (!diff.isEmpty() && isEmpty(database)) {
+            context.out().println("Refused: " + database.maskedUrl() + " has no table: there is nothing to baseline. "
+                    + "Nothing recorded. Create the schema with ./migrate upgrade instead.");
+            return ExitCode.DIFFERENCES_OR_REFUSED;
+        }
         if (!diff.isEmpty()) {
             context.out().println("Refused: " + database.maskedUrl() + " differs from the schema the changelogs build ("
                     + scope + "). Nothing recorded. What the database lacks or has in excess, as the changes that would "
@@ -131,6 +141,17 @@ final class BaselineCommand extends DatabaseCommand {
             context.out().println((all.size() - count) + " later revision(s) pending: apply them with ./migrate upgrade.");
         }
         return ExitCode.OK;
+    }
+
+    /** Whether the database has no table of its own in {@code public} (Liquibase's bookkeeping tables aside). */
+    private static boolean isEmpty(DatabaseSettings database) throws SQLException {
+        try (Connection connection = MigrationConnections.unpooled(database).getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select count(*) from pg_tables where schemaname = 'public' "
+                     + "and tablename not like 'databasechangelog%'")) {
+            rs.next();
+            return rs.getLong(1) == 0;
+        }
     }
 
     /** How many changesets, from the first, up to and including the one {@code to} names (an id or a file). */

@@ -192,6 +192,16 @@ class BaselineCommandTest {
         assertTrue(help.out().startsWith("Usage: ./migrate baseline"), help.out());
     }
 
+    @Test
+    void an_empty_database_is_refused_with_the_advice_to_upgrade() throws Exception {
+        DatabaseSettings live = server.create("adopt_empty");
+        Run baseline = run(REPOSITORY_CHANGELOGS, live, "baseline");
+        assertEquals(ExitCode.DIFFERENCES_OR_REFUSED, baseline.exit(), baseline.all());
+        assertTrue(baseline.out().contains("has no table: there is nothing to baseline")
+                && baseline.out().contains("./migrate upgrade"), baseline.out());
+        assertEquals("f", query(live, "select to_regclass('public.databasechangelog') is not null"));
+    }
+
     private void copyRepositoryChangelogs() throws IOException {
         Path from = REPOSITORY_CHANGELOGS.resolve("db/changelog");
         try (Stream<Path> files = Files.walk(from)) {
