@@ -168,6 +168,10 @@ class RevisionCommandTest {
         assertEquals(ExitCode.OK, run(env, T0, "check").exit());
         assertEquals(ExitCode.OK, run(env, T0, "rollback", "--count", "1").exit());
         assertEquals("f", query(live, "select to_regclass('public.shelf_count') is not null"));
+
+        // a later revision is named after the .sql one even when the clock is behind
+        assertEquals(ExitCode.OK, run(env, T0, "revision", "-m", "next").exit());
+        assertTrue(Files.isRegularFile(changelogRoot.resolve("db/changelog/changes/20260301120101_next.xml")));
     }
 
     @Test
