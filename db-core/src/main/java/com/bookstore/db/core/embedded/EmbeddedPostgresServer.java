@@ -8,7 +8,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * A private PostgreSQL 17 server on a random local port, in a temporary directory removed on {@link #close()}.
+ * A private PostgreSQL 17 server on a random local port (binaries for every {@link EmbeddedPlatform}), in a temporary
+ * directory removed on {@link #close()}.
  * Tuned for throw-away data (no fsync): never for data that must survive.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
@@ -22,6 +23,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public static EmbeddedPostgresServer start() {
+        EmbeddedPlatform.current(); // a clear message on a machine without binaries, before zonky's own error
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("fsync", "off")

@@ -4,10 +4,17 @@ import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.internal.schema.LiquibaseDatabases;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
+import liquibase.RuntimeEnvironment;
 import liquibase.Liquibase;
+import liquibase.changelog.ChangeLogHistoryService;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.changelog.ChangeLogIterator;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.RanChangeSet;
+import liquibase.changelog.filter.CountChangeSetFilter;
+import liquibase.changelog.filter.NotRanChangeSetFilter;
+import liquibase.changelog.visitor.ChangeLogSyncVisitor;
 import liquibase.database.Database;
 import liquibase.exception.DatabaseException;
 import liquibase.exception.LiquibaseException;
@@ -253,6 +260,41 @@ public final class ChangelogRunner implements AutoCloseable {
         } catch (SQLException e) {
             throw new DatabaseException("Cannot read the migration history (databasechangelog): " + e.getMessage(), e);
         }
+    }
+
+    /** Every changeset of the changelog, in the order {@link #update()} runs them. */
+    public List<ChangeSet> changeSets() throws LiquibaseException {
+        return liquibase.getDatabaseChangeLog().getChangeSets();
+    }
+
+    /** Applies the first {@code count} pending changesets (a database built up to a given revision). */
+    public void update(int count) throws LiquibaseException {
+        quietly(() -> liquibase.update(count, new Contexts(), new LabelExpression()));
+    }
+
+    /**
+     * Liquibase's changelog-sync, limited to the first {@code count} pending changesets: records them as applied
+     * without running them (adopting a database whose schema already matches). Runs under the migration lock taken by
+     * {@link #open}; returns the ids recorded.
+     */
+    public List<String> recordAsApplied(int count) throws LiquibaseException {
+        Contexts contexts = new Contexts();
+        LabelExpression labels = new LabelExpression();
+        DatabaseChangeLog changeLog = liquibase.getDatabaseChangeLog();
+        changeLog.validate(database, contexts, labels);
+        List<String> recorded = pending().stream().limit(count).map(ChangeSet::getId).toList();
+        quietly(() -> {
+            ChangeLogHistoryService history = ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(database);
+            history.init();
+            history.generateDeploymentId();
+            new ChangeLogIterator(changeLog,
+                    new NotRanChangeSetFilter(database.getRanChangeSetList()),
+                    new CountChangeSetFilter(count))
+                    .run(new ChangeLogSyncVisitor(database),
+                            new RuntimeEnvironment(database, contexts, labels));
+            database.commit();
+        });
+        return recorded;
     }
 
     /** A Liquibase call. */

@@ -16,8 +16,9 @@ public final class MigrateCli {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command command : List.of(new GenerateCommand(), new CheckCommand(), new UpgradeCommand(), new StatusCommand(),
-                new HistoryCommand(), new SqlCommand(), new RollbackCommand())) {
+        for (Command command : List.of(new GenerateCommand(), new RevisionCommand(), new CheckCommand(),
+                new UpgradeCommand(), new StatusCommand(), new HistoryCommand(), new SqlCommand(), new RollbackCommand(),
+                new BaselineCommand(), new ErdCommand())) {
             COMMANDS.put(command.name(), command);
         }
     }

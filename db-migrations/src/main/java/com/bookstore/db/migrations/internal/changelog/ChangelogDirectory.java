@@ -27,7 +27,7 @@ public final class ChangelogDirectory {
     public static final String CHANGES_DIR = "db/changelog/changes";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
-    private static final Pattern REVISION = Pattern.compile("^(\\d{14})_([a-z0-9_]+)\\.xml$");
+    private static final Pattern REVISION = Pattern.compile("^(\\d{14})_([a-z0-9_]+)\\.(?:xml|sql)$");
     private static final Pattern INCLUDE = Pattern.compile("<include\\s+file=\"changes/([^\"]+)\"");
     private static final int MAX_SLUG = 60;
 
