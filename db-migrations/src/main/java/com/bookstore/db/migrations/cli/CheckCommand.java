@@ -2,6 +2,7 @@ package com.bookstore.db.migrations.cli;
 
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.internal.schema.ExcludedObjects;
 import com.bookstore.db.migrations.internal.schema.SchemaDiff;
 import com.bookstore.db.migrations.internal.schema.ShadowComparison;
 
@@ -60,13 +61,15 @@ final class CheckCommand implements Command {
             try (Connection probe = MigrationConnections.unpooled(database).getConnection()) {
                 probe.isValid(5);
             }
-            diff = ShadowComparison.modelVersusDatabase(context.registry().get(), database, context.progress());
+            diff = ShadowComparison.modelVersusDatabase(context.registry().get(), database,
+                    ExcludedObjects.from(context.config()), context.progress());
         } else {
             against = "the changelogs";
             context.err().println("Checking the entity model against the changelogs:");
             diff = ShadowComparison.modelVersusChangelogs(context.registry().get(), context.changelogSource(arguments),
-                    context.progress());
+                    ExcludedObjects.from(context.config()), context.progress());
         }
+        ReviewPrinter.printExcluded(context.out(), diff.excluded());
         if (diff.isEmpty()) {
             context.out().println("OK: the entity model and " + against + " agree.");
             return ExitCode.OK;

@@ -3,6 +3,7 @@ package com.bookstore.db.migrations.cli;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.migrations.internal.changelog.RevisionGenerator;
 import com.bookstore.db.migrations.internal.schema.ColumnRename;
+import com.bookstore.db.migrations.internal.schema.ExcludedObjects;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -62,12 +63,14 @@ final class GenerateCommand implements Command {
         List<ColumnRename> renames = arguments.all("rename").stream().map(ColumnRename::parse).toList();
         String author = arguments.value("author").orElseGet(() -> Authors.defaultAuthor(context.config()));
         RevisionGenerator.Request request = new RevisionGenerator.Request(message, author,
-                arguments.flag("allow-destructive"), renames, context.clock().instant());
+                arguments.flag("allow-destructive"), renames, context.clock().instant(),
+                ExcludedObjects.from(context.config()));
         EntityRegistry registry = context.registry().get();
         context.err().println("Generating a revision from " + registry.entityClasses().size() + " entities:");
         RevisionGenerator.Result result = RevisionGenerator.generate(registry,
                 context.changelogDirectory(arguments), request, context.progress());
         PrintStream out = context.out();
+        ReviewPrinter.printExcluded(out, result.excluded());
         switch (result.outcome()) {
             case NO_CHANGES -> {
                 out.println("No changes: the entities and the changelogs agree. Nothing written.");

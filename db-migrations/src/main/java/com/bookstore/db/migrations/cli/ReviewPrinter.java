@@ -15,4 +15,12 @@ final class ReviewPrinter {
         review.findings().forEach(out::println);
         review.renameHints().forEach(hint -> out.println("hint: " + hint));
     }
+
+    /** Objects left out of the comparison by MIGRATIONS_EXCLUDE, every one named: an exclusion is never a silent hole. */
+    static void printExcluded(PrintStream out, java.util.List<String> excluded) {
+        if (!excluded.isEmpty()) {
+            out.println("Excluded by " + com.bookstore.db.migrations.internal.schema.ExcludedObjects.VARIABLE + " (not compared, "
+                    + excluded.size() + "): " + String.join(", ", excluded));
+        }
+    }
 }

@@ -186,6 +186,33 @@ class MigrateCliTest {
         assertTrue(drift.out().contains("./migrate generate"), drift.out());
     }
 
+    @Test
+    void check_live_leaves_out_objects_the_model_does_not_own_and_names_each_one() throws Exception {
+        DatabaseSettings database = server.create("cli_shared");
+        Map<String, String> env = envFor(database);
+        assertEquals(ExitCode.OK, run(env, "generate", "-m", "base").exit());
+        assertEquals(ExitCode.OK, run(env, "upgrade").exit());
+        try (java.sql.Connection c = com.bookstore.db.core.runtime.MigrationConnections.unpooled(database).getConnection();
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("create table other_service_orders (id bigint primary key); create sequence other_service_seq");
+        }
+        Run drift = run(env, "check", "--live");
+        assertEquals(ExitCode.DIFFERENCES_OR_REFUSED, drift.exit(), drift.all());
+        assertTrue(drift.out().contains("drop table other_service_orders"), drift.out());
+
+        env.put("MIGRATIONS_EXCLUDE", "other_service_*");
+        Run excluded = run(env, "check", "--live");
+        assertEquals(ExitCode.OK, excluded.exit(), excluded.all());
+        assertTrue(excluded.out().contains("Excluded by MIGRATIONS_EXCLUDE (not compared, 2): table other_service_orders, "
+                + "sequence other_service_seq"), excluded.out());
+
+        env.put("MIGRATIONS_EXCLUDE", "vol*");
+        Run hidesTheModel = run(env, "check", "--live");
+        assertEquals(ExitCode.USAGE_OR_CONFIGURATION, hidesTheModel.exit(), hidesTheModel.all());
+        assertTrue(hidesTheModel.err().contains("matches table volume, ") && hidesTheModel.err().contains("of the entity model"),
+                hidesTheModel.err());
+    }
+
     /** A contributor adding one entity to the fixture model. */
     public static class ExtraEntities implements com.bookstore.db.core.spi.EntityContributor {
         @Override

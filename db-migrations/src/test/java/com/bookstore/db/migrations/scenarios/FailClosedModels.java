@@ -51,6 +51,14 @@ final class FailClosedModels {
         Integer amount;
     }
 
+    /** Case 1: a type from an extension (citext) that a hand-written revision creates. */
+    @Entity(name = "Handle")
+    @Table(name = "handle")
+    public static class Handle {
+        @Id Long id;
+        @Column(name = "login", columnDefinition = "citext", nullable = false) String login;
+    }
+
     /** Case 2: reserved words as table and column names. */
     @Entity(name = "Member")
     @Table(name = "user")

@@ -74,6 +74,33 @@ class FailClosedScenariosTest {
     }
 
     @Test
+    @DisplayName("1: a type from an extension a hand-written revision creates: the model's shadow has it too, so it is compared")
+    void extension_created_by_a_revision_is_in_the_model_shadow() throws Exception {
+        MappingException missing = rejected(model(Item.class, Handle.class));
+        assertTrue(missing.getMessage().contains("type \"citext\" does not exist"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("CREATE EXTENSION"), missing.getMessage());
+
+        ScenarioHarness.Outcome baseline = harness.run(model(Item.class), model(Item.class), false, List.of());
+        baseline.changelogs().addRevision("20260101000150_citext.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                    <changeSet id="20260101000150_citext" author="scenario">
+                        <sql>create extension if not exists citext</sql>
+                        <rollback><sql>drop extension citext</sql></rollback>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        harness.upgrade(baseline); // the live database gets the extension too: check --url compares citext with citext
+        ScenarioHarness.Outcome handle = harness.continueWith(baseline, model(Item.class, Handle.class), List.of());
+        assertEquals(RevisionGenerator.Outcome.WRITTEN, handle.generated().outcome(), handle::summary);
+        assertTrue(handle.revision().contains("login citext NOT NULL"), handle::revision);
+        insert(handle.live(), "insert into handle (id, login) values (1, 'Alice')");
+        assertEquals("1", single(handle.live(), "select id from handle where login = 'ALICE'"), "citext compares case-blind");
+    }
+
+    @Test
     @DisplayName("1: a @Check with a typo stops check")
     void broken_check_stops_the_comparison() {
         MappingException error = rejected(model(CoinWithBrokenCheck.class));
@@ -101,7 +128,7 @@ class FailClosedScenariosTest {
                 "CREATE INDEX ix_user_order ON public.\"user\" USING btree (\"order\")");
         // rolled back to the first model by written(): the quoted table holds rows like any other
         insert(changed.live(), "insert into \"user\" (id, \"order\") values (1, 2)");
-        assertEquals("2", single(changed.live(), "select \"order\" from \"user\""));
+        assertEquals("2", single(changed.live(), "select \"order\" from \"user\" where id = 1"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,7 +56,7 @@ final class ScenarioHarness {
 
     /** The outcome of the "after" generate, with everything a scenario asserts on. */
     record Outcome(SchemaDiff driftBefore, RevisionGenerator.Result generated, String revision, ChangelogDirectory changelogs,
-            DatabaseSettings live) {
+            DatabaseSettings live, Map<String, Long> rows) {
 
         String summary() {
             return generated.review().findings().toString() + " " + generated.review().renameHints();
@@ -65,6 +66,15 @@ final class ScenarioHarness {
     /** Baseline with {@code before}, upgrade, then generate with {@code after}; upgrade and check when written. */
     Outcome run(EntityRegistry before, EntityRegistry after, boolean allowDestructive, List<ColumnRename> renames)
             throws Exception {
+        return run(before, after, allowDestructive, renames, false);
+    }
+
+    /**
+     * As above; with {@code withRows}, a row is put into every table after the baseline ({@link RowSeeder}), and the
+     * upgrade must keep every table's rows.
+     */
+    private Outcome run(EntityRegistry before, EntityRegistry after, boolean allowDestructive, List<ColumnRename> renames,
+            boolean withRows) throws Exception {
         Path dir = Files.createTempDirectory(workDir, "changelog");
         ChangelogDirectory changelogs = new ChangelogDirectory(dir);
         RevisionGenerator.Result baseline = RevisionGenerator.generate(before, changelogs,
@@ -74,6 +84,11 @@ final class ScenarioHarness {
         DatabaseSettings live = server.create("live");
         upgrade(changelogs, live);
         assertNoDrift(before, live, "after the baseline");
+        Map<String, Long> rows = Map.of();
+        if (withRows) {
+            RowSeeder.seed(live);
+            rows = RowSeeder.counts(live);
+        }
 
         SchemaDiff driftBefore = ShadowComparison.modelVersusDatabase(after, live, server, Progress.silent());
         RevisionGenerator.Result generated = RevisionGenerator.generate(after, changelogs,
@@ -82,12 +97,23 @@ final class ScenarioHarness {
         String revision = generated.file() == null ? "" : Files.readString(generated.file());
         if (generated.outcome() == RevisionGenerator.Outcome.WRITTEN) {
             upgrade(changelogs, live);
+            assertRowsKept(rows, live, "after the upgrade");
             assertNoDrift(after, live, "after upgrading with the generated revision\n" + revision + "\n");
             SchemaDiff changelogCheck = ShadowComparison.modelVersusChangelogs(after, ChangelogSource.directory(dir), server,
                     Progress.silent());
             assertTrue(changelogCheck.isEmpty(), () -> "check (shadow) still reports " + changelogCheck.review().findings());
         }
-        return new Outcome(driftBefore, generated, revision, changelogs, live);
+        return new Outcome(driftBefore, generated, revision, changelogs, live, rows);
+    }
+
+    /** Every table present before and after still holds the rows it held. */
+    private static void assertRowsKept(Map<String, Long> before, DatabaseSettings live, String when) throws Exception {
+        Map<String, Long> now = RowSeeder.counts(live);
+        for (Map.Entry<String, Long> table : before.entrySet()) {
+            if (now.containsKey(table.getKey())) {
+                assertEquals(table.getValue(), now.get(table.getKey()), "rows of " + table.getKey() + " " + when);
+            }
+        }
     }
 
     /** Takes the database and changelogs of an earlier outcome on to another model (generate, then upgrade). */
@@ -100,7 +126,7 @@ final class ScenarioHarness {
             upgrade(earlier.changelogs(), earlier.live());
             assertNoDrift(after, earlier.live(), "after upgrading with the generated revision");
         }
-        return new Outcome(driftBefore, generated, revision, earlier.changelogs(), earlier.live());
+        return new Outcome(driftBefore, generated, revision, earlier.changelogs(), earlier.live(), earlier.rows());
     }
 
     /** Generates the next revision for {@code after} on an earlier outcome's changelogs, without upgrading. */
@@ -121,6 +147,9 @@ final class ScenarioHarness {
             runner.rollback(1);
         }
         assertNoDrift(model, outcome.live(), "after rolling the revision back");
+        if (!outcome.generated().review().hasDestructive()) {
+            assertRowsKept(outcome.rows(), outcome.live(), "after the rollback");
+        }
     }
 
     private void upgrade(ChangelogDirectory changelogs, DatabaseSettings live) throws Exception {
@@ -139,7 +168,7 @@ final class ScenarioHarness {
      * check pass (in {@link #run}), and its rollback restores {@code before}.
      */
     Outcome written(EntityRegistry before, EntityRegistry after, String... expectedXml) throws Exception {
-        Outcome outcome = run(before, after, false, List.of());
+        Outcome outcome = run(before, after, false, List.of(), true);
         assertFalse(outcome.driftBefore().isEmpty(), "check reports the change before a revision exists");
         assertEquals(RevisionGenerator.Outcome.WRITTEN, outcome.generated().outcome(), outcome::summary);
         for (String xml : expectedXml) {
@@ -161,7 +190,7 @@ final class ScenarioHarness {
                 refused::summary);
         assertEquals(null, refused.generated().file(), "nothing written");
 
-        Outcome allowed = run(before, after, true, List.of());
+        Outcome allowed = run(before, after, true, List.of(), true);
         assertEquals(RevisionGenerator.Outcome.WRITTEN, allowed.generated().outcome(), allowed::summary);
         assertTrue(allowed.revision().contains(expectedXml), () -> "revision lacks " + expectedXml + ":\n" + allowed.revision());
         rollBackLastAndExpect(allowed, before);

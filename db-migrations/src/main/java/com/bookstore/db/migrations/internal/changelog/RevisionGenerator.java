@@ -5,6 +5,7 @@ import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.migrations.apply.ChangelogSource;
 import com.bookstore.db.migrations.internal.schema.ChangeReview;
 import com.bookstore.db.migrations.internal.schema.ColumnRename;
+import com.bookstore.db.migrations.internal.schema.ExcludedObjects;
 import com.bookstore.db.migrations.internal.schema.Progress;
 import com.bookstore.db.migrations.internal.schema.SchemaDiff;
 import com.bookstore.db.migrations.internal.schema.ShadowComparison;
@@ -19,15 +20,24 @@ import java.util.List;
  */
 public final class RevisionGenerator {
 
-    /** What the developer asked for. */
-    public record Request(String message, String author, boolean allowDestructive, List<ColumnRename> renames, Instant now) {
+    /** What the developer asked for, and the objects of the changelogs' schema the model does not own. */
+    public record Request(String message, String author, boolean allowDestructive, List<ColumnRename> renames, Instant now,
+            ExcludedObjects excluded) {
+
+        public Request(String message, String author, boolean allowDestructive, List<ColumnRename> renames, Instant now) {
+            this(message, author, allowDestructive, renames, now, ExcludedObjects.NONE);
+        }
     }
 
     /** What happened. */
     public enum Outcome { NO_CHANGES, WRITTEN, REFUSED_DESTRUCTIVE }
 
     /** The outcome, the review of the changes, and the file written (when one was). */
-    public record Result(Outcome outcome, ChangeReview review, Path file) {
+    public record Result(Outcome outcome, ChangeReview review, Path file, List<String> excluded) {
+
+        public Result(Outcome outcome, ChangeReview review, Path file) {
+            this(outcome, review, file, List.of());
+        }
     }
 
     private RevisionGenerator() {
@@ -46,16 +56,16 @@ public final class RevisionGenerator {
         String fileName = directory.newRevisionName(request.message(), request.now()); // validates the message first
         java.nio.file.Files.createDirectories(directory.resourceRoot());
         SchemaDiff diff = ShadowComparison.revisionFor(registry, ChangelogSource.directory(directory.resourceRoot()),
-                request.renames(), shadow, progress);
+                request.renames(), request.excluded(), shadow, progress);
         ChangeReview review = diff.review();
         if (diff.isEmpty()) {
-            return new Result(Outcome.NO_CHANGES, review, null);
+            return new Result(Outcome.NO_CHANGES, review, null, diff.excluded());
         }
         if (review.hasDestructive() && !request.allowDestructive()) {
-            return new Result(Outcome.REFUSED_DESTRUCTIVE, review, null);
+            return new Result(Outcome.REFUSED_DESTRUCTIVE, review, null, diff.excluded());
         }
         String content = RevisionWriter.render(fileName, request.author(), request.message(), diff.forwardChanges(), diff.reverseChanges(),
                 diff.prechecks());
-        return new Result(Outcome.WRITTEN, review, directory.addRevision(fileName, content));
+        return new Result(Outcome.WRITTEN, review, directory.addRevision(fileName, content), diff.excluded());
     }
 }

@@ -58,8 +58,11 @@ public final class ModelSchemaExporter {
     private ModelSchemaExporter() {
     }
 
-    /** Exports the model into {@code target}, after creating there the extensions the compared database has. */
-    public static void export(EntityRegistry registry, DatabaseSettings target, Set<String> extensions) throws SQLException {
+    /**
+     * Exports the model into {@code target}, after creating there the extensions the compared database has, and returns
+     * the enum behind each enum column.
+     */
+    public static EnumColumns export(EntityRegistry registry, DatabaseSettings target, Set<String> extensions) throws SQLException {
         com.bookstore.db.migrations.apply.LiquibaseDefaults.apply();
         StandardServiceRegistry services = new StandardServiceRegistryBuilder()
                 .applySettings(SchemaMapping.hibernateProperties())
@@ -72,6 +75,7 @@ public final class ModelSchemaExporter {
             List<String> ddl = creationScript(metadata, services);
             run(connection, ddl, metadata);
             CheckConstraints.reprint(connection);
+            return EnumColumns.of(metadata);
         } finally {
             StandardServiceRegistryBuilder.destroy(services);
         }

@@ -29,13 +29,13 @@ final class RevisionVerifier {
             try {
                 run(connection, diff.forward(), "revision");
                 Catalog after = CheckPrinting.align(connection, diff.wanted(), CatalogReader.read(connection, union(diff)));
-                SchemaDiff remaining = SchemaDiff.between(diff.wanted(), after, List.of());
+                SchemaDiff remaining = SchemaDiff.between(diff.wanted(), after, List.of(), diff.enums());
                 if (!remaining.isEmpty()) {
                     throw bug("the revision does not bring the schema to the model; left over: " + remaining.review().findings());
                 }
                 run(connection, diff.reverse(), "rollback");
                 Catalog back = CheckPrinting.align(connection, diff.current(), CatalogReader.read(connection, union(diff)));
-                SchemaDiff restored = SchemaDiff.between(diff.current(), back, List.of());
+                SchemaDiff restored = SchemaDiff.between(diff.current(), back, List.of(), diff.enums());
                 if (!restored.isEmpty()) {
                     throw bug("the rollback does not restore the schema; left over: " + restored.review().findings());
                 }

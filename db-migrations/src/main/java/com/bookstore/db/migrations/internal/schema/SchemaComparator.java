@@ -37,14 +37,24 @@ public final class SchemaComparator {
      */
     public static SchemaDiff compare(DatabaseSettings wanted, DatabaseSettings current, boolean currentOwnedByChangelogs)
             throws SQLException {
+        return compare(wanted, current, currentOwnedByChangelogs, EnumColumns.NONE, ExcludedObjects.NONE);
+    }
+
+    /**
+     * As above, knowing the model's enum columns (so that a change of their storage converts the rows), and leaving out
+     * the current database's objects the model does not own.
+     */
+    public static SchemaDiff compare(DatabaseSettings wanted, DatabaseSettings current, boolean currentOwnedByChangelogs,
+            EnumColumns enums, ExcludedObjects excluded) throws SQLException {
         try (Connection model = MigrationConnections.unpooled(wanted).getConnection();
              Connection other = MigrationConnections.unpooled(current).getConnection()) {
-            return compare(model, other, currentOwnedByChangelogs);
+            return compare(model, other, currentOwnedByChangelogs, enums, excluded);
         }
     }
 
     /** As above, on open connections (the caller closes them). */
-    public static SchemaDiff compare(Connection model, Connection other, boolean currentOwnedByChangelogs) throws SQLException {
+    public static SchemaDiff compare(Connection model, Connection other, boolean currentOwnedByChangelogs, EnumColumns enums,
+            ExcludedObjects excluded) throws SQLException {
         Set<String> schemas = new TreeSet<>(CatalogReader.userSchemas(model));
         schemas.add(QualifiedName.DEFAULT_SCHEMA);
         if (currentOwnedByChangelogs) {
@@ -52,8 +62,10 @@ public final class SchemaComparator {
         }
         Catalog wantedCatalog = CatalogReader.read(model, schemas);
         requireCovered(wantedCatalog);
-        Catalog currentCatalog = CheckPrinting.align(model, wantedCatalog, CatalogReader.read(other, schemas));
-        return SchemaDiff.between(wantedCatalog, currentCatalog, List.of());
+        excluded.requireNoneOf(wantedCatalog);
+        List<String> left = new java.util.ArrayList<>();
+        Catalog currentCatalog = CheckPrinting.align(model, wantedCatalog, excluded.apply(CatalogReader.read(other, schemas), left));
+        return SchemaDiff.between(wantedCatalog, currentCatalog, List.of(), enums).excluding(left);
     }
 
     /** The model side must hold nothing the comparison would pass over in silence. */

@@ -14,18 +14,22 @@ import java.util.List;
  * @param forward changes that bring the database to the model, in revision order
  * @param reverse changes that bring it back (the revision's rollback)
  * @param renameHints probable column renames, for the reviewer
+ * @param enums the model's enum columns
+ * @param excluded objects of the compared database left out by {@link ExcludedObjects}, described
  */
 public record SchemaDiff(Catalog wanted, Catalog current, List<ColumnRename> renames, List<SchemaChange> forward,
-        List<SchemaChange> reverse, List<String> renameHints) {
+        List<SchemaChange> reverse, List<String> renameHints, EnumColumns enums, List<String> excluded) {
 
-    static SchemaDiff between(Catalog wanted, Catalog current, List<ColumnRename> renames) {
-        SchemaDiffer.Result forward = SchemaDiffer.diff(wanted, current, renames);
-        SchemaDiffer.Result reverse = SchemaDiffer.diff(current, wanted, renames.stream().map(ColumnRename::reversed).toList());
+    static SchemaDiff between(Catalog wanted, Catalog current, List<ColumnRename> renames, EnumColumns enums) {
+        SchemaDiffer.Result forward = SchemaDiffer.diff(wanted, current, renames, enums);
+        SchemaDiffer.Result reverse = SchemaDiffer.diff(current, wanted, renames.stream().map(ColumnRename::reversed).toList(),
+                enums);
         if (forward.changes().isEmpty() != reverse.changes().isEmpty()) {
             throw new IllegalStateException("The comparison is not symmetric: " + forward.changes().size() + " change(s) one way, "
                     + reverse.changes().size() + " the other. This is a bug of the migration tool; nothing was written.");
         }
-        return new SchemaDiff(wanted, current, List.copyOf(renames), forward.changes(), reverse.changes(), forward.renameHints());
+        return new SchemaDiff(wanted, current, List.copyOf(renames), forward.changes(), reverse.changes(), forward.renameHints(),
+                enums, List.of());
     }
 
     public boolean isEmpty() {
@@ -40,7 +44,12 @@ public record SchemaDiff(Catalog wanted, Catalog current, List<ColumnRename> ren
 
     /** The same comparison with confirmed renames, which turn a dropped and an added column into a rename. */
     public SchemaDiff withRenames(List<ColumnRename> confirmed) {
-        return confirmed.isEmpty() ? this : between(wanted, current, confirmed);
+        return confirmed.isEmpty() ? this : between(wanted, current, confirmed, enums).excluding(excluded);
+    }
+
+    /** The same comparison, recording the objects that were left out of it. */
+    SchemaDiff excluding(List<String> left) {
+        return new SchemaDiff(wanted, current, renames, forward, reverse, renameHints, enums, List.copyOf(left));
     }
 
     /** The pre-checks of the forward changes, in order (see {@link SchemaChange#precheck()}). */

@@ -39,17 +39,19 @@ final class SchemaDiffer {
     private final Catalog wanted;
     private final Catalog current;
     private final List<ColumnRename> renames;
+    private final EnumColumns enums;
     private final List<SchemaChange> changes = new ArrayList<>();
     private final List<String> hints = new ArrayList<>();
 
-    private SchemaDiffer(Catalog wanted, Catalog current, List<ColumnRename> renames) {
+    private SchemaDiffer(Catalog wanted, Catalog current, List<ColumnRename> renames, EnumColumns enums) {
         this.wanted = wanted;
         this.current = current;
         this.renames = renames;
+        this.enums = enums;
     }
 
-    static Result diff(Catalog wanted, Catalog current, List<ColumnRename> renames) {
-        SchemaDiffer differ = new SchemaDiffer(wanted, current, renames);
+    static Result diff(Catalog wanted, Catalog current, List<ColumnRename> renames, EnumColumns enums) {
+        SchemaDiffer differ = new SchemaDiffer(wanted, current, renames, enums);
         differ.schemas();
         differ.enums();
         differ.composites();
@@ -517,6 +519,17 @@ final class SchemaDiffer {
             return;
         }
         String change = "change type of " + where + " from " + from + " to " + to;
+        java.util.Optional<List<String>> constants = enums.of(table.name(), want.name());
+        if (constants.isPresent() && EnumStorage.converts(from, to)) {
+            EnumStorage storage = new EnumStorage(quote(want.name()), constants.get());
+            boolean toNames = EnumStorage.isText(to);
+            addChecked(Phase.ALTER_COLUMN, Risk.SAFE, change + (toNames ? " (each stored ordinal becomes its constant's name: "
+                            : " (each stored name becomes its constant's ordinal: ") + storage.describe() + ")",
+                    storage.unknownValues(table.name().sql(), !toNames), "of " + table.name() + " hold a value of " + want.name()
+                            + " that is no constant of its enum " + constants.get(),
+                    alter + " TYPE " + want.type() + collate + " USING " + (toNames ? storage.toNames() : storage.toOrdinals()));
+            return;
+        }
         Integer lostDigits = TypeConversions.lostFractionalDigits(have.type(), want.type());
         if (lostDigits != null) {
             add(Phase.ALTER_COLUMN, Risk.DESTRUCTIVE, change + " (rounds stored fractional seconds to " + lostDigits + " digits)", sql);
@@ -546,7 +559,18 @@ final class SchemaDiffer {
                 addConstraintChange(have, want, w);
             } else if (h.kind() != w.kind() || !h.definition().equals(w.definition())) {
                 dropConstraintChange(want, h);
-                addConstraintChange(have, want, w);
+                List<String> removed = removedEnumValues(want, h, w);
+                if (removed.isEmpty()) {
+                    addConstraintChange(have, want, w);
+                } else {
+                    String column = w.columns().get(0);
+                    addChecked(Phase.ADD_CONSTRAINT, Risk.DESTRUCTIVE, describeAdd(want, w) + " (enum value(s) " + removed
+                                    + " removed from " + want.name() + "." + column + ": rows holding them would have to change)",
+                            retyped.contains(want.name() + "." + column) ? null : Prechecks.rows(have) + " WHERE "
+                                    + quote(column) + "::text IN (" + String.join(", ", removed.stream().map(v -> literal(v)).toList())
+                                    + ")", "of " + want.name() + " hold the removed enum value(s) " + removed + " in " + column,
+                            addConstraint(want, w));
+                }
             }
             if (h == null ? w.comment() != null : !Objects.equals(h.comment(), w.comment())) {
                 comment("CONSTRAINT " + quote(w.name()) + " ON " + want.name().sql(), "constraint " + w.name(), w.comment());
@@ -576,6 +600,26 @@ final class SchemaDiffer {
         Phase phase = constraint.kind() == 'f' ? Phase.DROP_FOREIGN_KEY : Phase.DROP_CONSTRAINT;
         add(phase, Risk.CAUTION, "drop " + kindName(constraint) + " " + constraint.name() + " on " + table.name()
                 + " (was: " + constraint.definition() + ")", dropConstraint(table, constraint));
+    }
+
+    /** The names an enum column's CHECK stops accepting, when the model maps that column to a Java enum. */
+    private List<String> removedEnumValues(Table table, Constraint have, Constraint want) {
+        if (have.kind() != 'c' || want.kind() != 'c' || want.columns().size() != 1
+                || enums.of(table.name(), want.columns().get(0)).isEmpty()) {
+            return List.of();
+        }
+        List<String> before = literals(have.definition());
+        List<String> after = literals(want.definition());
+        return before.stream().filter(v -> !after.contains(v)).toList();
+    }
+
+    private static List<String> literals(String definition) {
+        List<String> values = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'((?:[^']|'')*)'").matcher(definition);
+        while (m.find()) {
+            values.add(m.group(1).replace("''", "'"));
+        }
+        return values;
     }
 
     private static String describeAdd(Table table, Constraint constraint) {

@@ -31,10 +31,18 @@ public final class ShadowComparison {
         }
     }
 
+    /** As above, leaving out {@code excluded} objects the changelogs created and the model does not own. */
+    public static SchemaDiff modelVersusChangelogs(EntityRegistry registry, ChangelogSource changelogs,
+            ExcludedObjects excluded, Progress progress) throws Exception {
+        try (ScratchDatabases shadow = progress.step("starting shadow PostgreSQL", ScratchDatabases::embedded)) {
+            return compareWithChangelogs(registry, changelogs, excluded, shadow, progress).diff();
+        }
+    }
+
     /** As above, on a shadow server the caller owns (tests and benchmarks share one across many comparisons). */
     public static SchemaDiff modelVersusChangelogs(EntityRegistry registry, ChangelogSource changelogs,
             ScratchDatabases shadow, Progress progress) throws Exception {
-        return compareWithChangelogs(registry, changelogs, shadow, progress).diff();
+        return compareWithChangelogs(registry, changelogs, ExcludedObjects.NONE, shadow, progress).diff();
     }
 
     /**
@@ -42,8 +50,8 @@ public final class ShadowComparison {
      * before anything is written (see {@link RevisionVerifier}).
      */
     public static SchemaDiff revisionFor(EntityRegistry registry, ChangelogSource changelogs, List<ColumnRename> renames,
-            ScratchDatabases shadow, Progress progress) throws Exception {
-        Compared compared = compareWithChangelogs(registry, changelogs, shadow, progress);
+            ExcludedObjects excluded, ScratchDatabases shadow, Progress progress) throws Exception {
+        Compared compared = compareWithChangelogs(registry, changelogs, excluded, shadow, progress);
         SchemaDiff diff = compared.diff().withRenames(renames);
         if (!diff.isEmpty()) {
             progress.step("verifying the revision and its rollback on the shadow database", () -> {
@@ -58,7 +66,7 @@ public final class ShadowComparison {
     }
 
     private static Compared compareWithChangelogs(EntityRegistry registry, ChangelogSource changelogs,
-            ScratchDatabases shadow, Progress progress) throws Exception {
+            ExcludedObjects excluded, ScratchDatabases shadow, Progress progress) throws Exception {
         DatabaseSettings migrated = shadow.create("migrated");
         DatabaseSettings model = shadow.create("model");
         if (changelogs.exists()) {
@@ -68,8 +76,9 @@ public final class ShadowComparison {
                 }
             });
         }
-        exportModel(registry, model, extensionsOf(migrated), progress);
-        SchemaDiff diff = progress.step("comparing model with migrated schema", () -> SchemaComparator.compare(model, migrated, true));
+        EnumColumns enums = exportModel(registry, model, extensionsOf(migrated), progress);
+        SchemaDiff diff = progress.step("comparing model with migrated schema",
+                () -> SchemaComparator.compare(model, migrated, true, enums, excluded));
         return new Compared(diff, migrated, model);
     }
 
@@ -81,12 +90,27 @@ public final class ShadowComparison {
         }
     }
 
+    /** As above, leaving out {@code excluded} objects of the live database that the model does not own. */
+    public static SchemaDiff modelVersusDatabase(EntityRegistry registry, DatabaseSettings live, ExcludedObjects excluded,
+            Progress progress) throws Exception {
+        try (ScratchDatabases shadow = progress.step("starting shadow PostgreSQL", ScratchDatabases::embedded)) {
+            return modelVersusDatabase(registry, live, excluded, shadow, progress);
+        }
+    }
+
     /** As above, on a shadow server the caller owns. */
     public static SchemaDiff modelVersusDatabase(EntityRegistry registry, DatabaseSettings live, ScratchDatabases shadow,
             Progress progress) throws Exception {
+        return modelVersusDatabase(registry, live, ExcludedObjects.NONE, shadow, progress);
+    }
+
+    /** As above, leaving out {@code excluded} objects. */
+    public static SchemaDiff modelVersusDatabase(EntityRegistry registry, DatabaseSettings live, ExcludedObjects excluded,
+            ScratchDatabases shadow, Progress progress) throws Exception {
         DatabaseSettings model = shadow.create("model");
-        exportModel(registry, model, extensionsOf(live), progress);
-        return progress.step("comparing model with " + live.maskedUrl(), () -> SchemaComparator.compare(model, live));
+        EnumColumns enums = exportModel(registry, model, extensionsOf(live), progress);
+        return progress.step("comparing model with " + live.maskedUrl(),
+                () -> SchemaComparator.compare(model, live, false, enums, excluded));
     }
 
     /**
@@ -96,9 +120,9 @@ public final class ShadowComparison {
     public static SchemaDiff modelVersusConnection(EntityRegistry registry, Connection live) throws Exception {
         try (ScratchDatabases shadow = ScratchDatabases.embedded()) {
             DatabaseSettings model = shadow.create("model");
-            ModelSchemaExporter.export(registry, model, CatalogReader.extensions(live).keySet());
+            EnumColumns enums = ModelSchemaExporter.export(registry, model, CatalogReader.extensions(live).keySet());
             try (Connection modelConnection = MigrationConnections.unpooled(model).getConnection()) {
-                return SchemaComparator.compare(modelConnection, live, false);
+                return SchemaComparator.compare(modelConnection, live, false, enums, ExcludedObjects.NONE);
             }
         }
     }
@@ -110,11 +134,9 @@ public final class ShadowComparison {
         }
     }
 
-    private static void exportModel(EntityRegistry registry, DatabaseSettings model, Set<String> extensions, Progress progress)
-            throws Exception {
-        progress.step("creating model schema (" + registry.entityClasses().size() + " entities)", () -> {
-            ModelSchemaExporter.export(registry, model, extensions);
-            return null;
-        });
+    private static EnumColumns exportModel(EntityRegistry registry, DatabaseSettings model, Set<String> extensions,
+            Progress progress) throws Exception {
+        return progress.step("creating model schema (" + registry.entityClasses().size() + " entities)",
+                () -> ModelSchemaExporter.export(registry, model, extensions));
     }
 }
