@@ -85,6 +85,15 @@ final class FailClosedModels {
         ScenarioModels.Item item;
     }
 
+    /** Case 3: the same table moved to {@code public}. */
+    @Entity(name = "ArchivedItem")
+    @Table(name = "archived_item")
+    public static class ArchivedItemInPublic {
+        @Id Long id;
+        @ManyToOne @JoinColumn(name = "item_id", foreignKey = @ForeignKey(name = "fk_archived_item_item"))
+        ScenarioModels.Item item;
+    }
+
     /** Case 4: a named PostgreSQL enum type ({@code mood}). */
     static final class V1 {
         public enum Mood { HAPPY, SAD }

@@ -143,6 +143,14 @@ class FailClosedScenariosTest {
     }
 
     @Test
+    @DisplayName("3: a table moved to another schema is a destructive drop + create, with the SET SCHEMA hint")
+    void table_moved_between_schemas_is_destructive() throws Exception {
+        harness.destructive(model(Item.class, ArchivedItem.class), model(Item.class, ArchivedItemInPublic.class),
+                "drop table archive.archived_item (moved to schema public? ALTER TABLE archive.archived_item SET SCHEMA public",
+                "DROP TABLE archive.archived_item");
+    }
+
+    @Test
     @DisplayName("4: a named enum type is created before use; a constant is added in place; the rollback re-creates it")
     void enum_types_are_generated() throws Exception {
         ScenarioHarness.Outcome created = harness.written(model(Item.class), model(Item.class, Diary.class),

@@ -99,9 +99,6 @@ final class ScenarioHarness {
             upgrade(changelogs, live);
             assertRowsKept(rows, live, "after the upgrade");
             assertNoDrift(after, live, "after upgrading with the generated revision\n" + revision + "\n");
-            SchemaDiff changelogCheck = ShadowComparison.modelVersusChangelogs(after, ChangelogSource.directory(dir), server,
-                    Progress.silent());
-            assertTrue(changelogCheck.isEmpty(), () -> "check (shadow) still reports " + changelogCheck.review().findings());
         }
         return new Outcome(driftBefore, generated, revision, changelogs, live, rows);
     }

@@ -605,11 +605,15 @@ final class SchemaDiffer {
     /** The names an enum column's CHECK stops accepting, when the model maps that column to a Java enum. */
     private List<String> removedEnumValues(Table table, Constraint have, Constraint want) {
         if (have.kind() != 'c' || want.kind() != 'c' || want.columns().size() != 1
-                || enums.of(table.name(), want.columns().get(0)).isEmpty()) {
-            return List.of();
+                || enums.of(table.name(), want.columns().get(0)).isEmpty()
+                || retyped.contains(table.name() + "." + want.columns().get(0))) {
+            return List.of(); // not an enum column, or its storage changes: the conversion maps every value
         }
         List<String> before = literals(have.definition());
         List<String> after = literals(want.definition());
+        if (after.isEmpty()) {
+            return List.of();
+        }
         return before.stream().filter(v -> !after.contains(v)).toList();
     }
 
