@@ -44,11 +44,17 @@ public class RegistryDiffGenerator implements DiffGenerator {
         RegistryHibernateDatabase registry = (RegistryHibernateDatabase) referenceSnapshot.getDatabase();
         Connection target = ((JdbcConnection) comparisonSnapshot.getDatabase().getConnection()).getUnderlyingConnection();
         SchemaDiff full;
+        // as in RegistryHibernateDatabase: the Maven plugin's context class loader sees Hibernate's classes twice
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RegistryDiffGenerator.class.getClassLoader());
         try {
             full = ShadowComparison.modelVersusConnection(registry.registry(), target);
         } catch (Exception e) {
             throw new DatabaseException("The full comparison of the entity registry with the database failed: "
                     + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
         warn(full);
         return result;

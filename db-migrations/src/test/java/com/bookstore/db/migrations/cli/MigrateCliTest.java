@@ -213,6 +213,54 @@ class MigrateCliTest {
                 hidesTheModel.err());
     }
 
+    @Test
+    void upgrade_stops_before_a_revision_whose_rows_are_in_the_way_and_says_how_many() throws Exception {
+        DatabaseSettings database = server.create("cli_rows");
+        Map<String, String> env = envFor(database);
+        Supplier<EntityRegistry> optional = () -> EntityRegistry.of(new RoundTripEntities(), new ExtraEntities());
+        assertEquals(ExitCode.OK, run(env, optional, "generate", "-m", "base").exit());
+        assertEquals(ExitCode.OK, run(env, optional, "upgrade").exit());
+        try (java.sql.Connection c = com.bookstore.db.core.runtime.MigrationConnections.unpooled(database).getConnection();
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("insert into extra_shelf (id) values (1), (2)");
+        }
+        Supplier<EntityRegistry> required = () -> EntityRegistry.of(new RoundTripEntities(), new RequiredExtraEntities());
+        Run generated = run(env, required, "generate", "-m", "shelf required");
+        assertEquals(ExitCode.OK, generated.exit(), generated.all());
+        assertTrue(generated.out().contains("!  set NOT NULL on extra_shelf.shelf_id (fails if rows hold NULL)"), generated.out());
+
+        Run stopped = run(env, required, "upgrade");
+        assertEquals(ExitCode.DIFFERENCES_OR_REFUSED, stopped.exit(), stopped.all());
+        assertTrue(stopped.err().contains("The upgrade stopped before changeset 20260301120001_shelf_required"), stopped.err());
+        assertTrue(stopped.err().contains("2 row(s) of extra_shelf hold NULL in shelf_id, so this revision would fail at: "
+                + "set NOT NULL on extra_shelf.shelf_id"), stopped.err());
+        assertTrue(run(env, required, "status").out().contains("1 pending revision(s)"));
+    }
+
+    /** The extra entity with its shelf required. */
+    public static class RequiredExtraEntities implements com.bookstore.db.core.spi.EntityContributor {
+        @Override
+        public String moduleName() {
+            return "extra";
+        }
+
+        @Override
+        public List<Class<?>> entityClasses() {
+            return List.of(RequiredExtraShelf.class);
+        }
+    }
+
+    /** {@link ExtraShelf} with {@code shelf_id NOT NULL}. */
+    @jakarta.persistence.Entity
+    @jakarta.persistence.Table(name = "extra_shelf")
+    public static class RequiredExtraShelf {
+        @jakarta.persistence.Id
+        Long id;
+        @jakarta.persistence.ManyToOne(optional = false)
+        @jakarta.persistence.JoinColumn(name = "shelf_id", nullable = false)
+        Shelf shelf;
+    }
+
     /** A contributor adding one entity to the fixture model. */
     public static class ExtraEntities implements com.bookstore.db.core.spi.EntityContributor {
         @Override
