@@ -237,6 +237,41 @@ class MigrateCliTest {
         assertTrue(run(env, required, "status").out().contains("1 pending revision(s)"));
     }
 
+    @Test
+    void generate_stops_with_exit_2_naming_the_entity_when_postgresql_rejects_the_model_ddl() {
+        Run rejected = run(Map.of(), () -> EntityRegistry.of(new RoundTripEntities(), new BrokenEntities()),
+                "generate", "-m", "base");
+        assertEquals(ExitCode.USAGE_OR_CONFIGURATION, rejected.exit(), rejected.all());
+        assertTrue(rejected.err().contains("PostgreSQL rejects the DDL of entity " + BrokenCoin.class.getName()
+                + " (table broken_coin)"), rejected.err());
+        assertTrue(rejected.err().contains("type \"no_such_type\" does not exist"), rejected.err());
+        assertFalse(rejected.all().contains("\tat "), "no stack trace");
+        assertFalse(rejected.out().contains("Wrote"), rejected.out());
+    }
+
+    /** A contributor whose entity has a column type PostgreSQL does not know. */
+    public static class BrokenEntities implements com.bookstore.db.core.spi.EntityContributor {
+        @Override
+        public String moduleName() {
+            return "broken";
+        }
+
+        @Override
+        public List<Class<?>> entityClasses() {
+            return List.of(BrokenCoin.class);
+        }
+    }
+
+    /** {@code amount no_such_type(3)}. */
+    @jakarta.persistence.Entity
+    @jakarta.persistence.Table(name = "broken_coin")
+    public static class BrokenCoin {
+        @jakarta.persistence.Id
+        Long id;
+        @jakarta.persistence.Column(columnDefinition = "no_such_type(3)")
+        String amount;
+    }
+
     /** The extra entity with its shelf required. */
     public static class RequiredExtraEntities implements com.bookstore.db.core.spi.EntityContributor {
         @Override
