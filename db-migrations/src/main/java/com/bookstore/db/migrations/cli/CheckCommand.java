@@ -70,6 +70,7 @@ final class CheckCommand implements Command {
                     ExcludedObjects.from(context.config()), context.progress());
         }
         ReviewPrinter.printExcluded(context.out(), diff.excluded());
+        ReviewPrinter.printUncovered(context.out(), diff.current().uncovered());
         if (diff.isEmpty()) {
             context.out().println("OK: the entity model and " + against + " agree.");
             return ExitCode.OK;

@@ -16,6 +16,17 @@ final class ReviewPrinter {
         review.renameHints().forEach(hint -> out.println("hint: " + hint));
     }
 
+    /**
+     * Objects of the compared database that no comparison covers (views, functions, triggers, policies, ...): the model
+     * cannot own them, so they are not differences, but they are named so that nothing passes unseen.
+     */
+    static void printUncovered(PrintStream out, java.util.List<String> uncovered) {
+        if (!uncovered.isEmpty()) {
+            out.println("Not compared (objects the entity model cannot own; a hand-written revision does, " + uncovered.size()
+                    + "): " + String.join(", ", uncovered));
+        }
+    }
+
     /** Objects left out of the comparison by MIGRATIONS_EXCLUDE, every one named: an exclusion is never a silent hole. */
     static void printExcluded(PrintStream out, java.util.List<String> excluded) {
         if (!excluded.isEmpty()) {

@@ -241,6 +241,19 @@ class FailClosedScenariosTest {
     }
 
     @Test
+    @DisplayName("5: a CHECK the live database holds NOT VALID is not taken for the model's validated one")
+    void not_valid_check_is_a_difference() throws Exception {
+        ScenarioHarness.Outcome baseline = harness.run(model(ScenarioModels.ItemChecked.class),
+                model(ScenarioModels.ItemChecked.class), false, List.of());
+        insert(baseline.live(), "alter table item drop constraint ck_item_name; "
+                + "alter table item add constraint ck_item_name check (length(name::text) > 0) not valid");
+        SchemaDiff drift = ShadowComparison.modelVersusDatabase(model(ScenarioModels.ItemChecked.class), baseline.live(), server,
+                Progress.silent());
+        assertFalse(drift.isEmpty(), "NOT VALID differs from validated");
+        assertTrue(drift.review().findings().stream().anyMatch(f -> f.description().contains("NOT VALID")), drift.review()::toString);
+    }
+
+    @Test
     @DisplayName("5: a hand-made index next to the model's one on the same column is reported, not absorbed")
     void extra_index_is_reported() throws Exception {
         ScenarioHarness.Outcome baseline = harness.run(model(NoteIndexed.class), model(NoteIndexed.class), false, List.of());

@@ -106,11 +106,13 @@ public final class CatalogReader {
             """;
 
     private static final String ENUMS = """
-            select n.nspname, t.typname, array_agg(e.enumlabel::text order by e.enumsortorder), obj_description(t.oid, 'pg_type')
+            select n.nspname, t.typname,
+                   coalesce(array_agg(e.enumlabel::text order by e.enumsortorder) filter (where e.enumlabel is not null), '{}'),
+                   obj_description(t.oid, 'pg_type')
             from pg_type t
             join pg_namespace n on n.oid = t.typnamespace
-            join pg_enum e on e.enumtypid = t.oid
-            where n.nspname = any(?)
+            left join pg_enum e on e.enumtypid = t.oid
+            where t.typtype = 'e' and n.nspname = any(?)
             group by n.nspname, t.typname, t.oid
             """;
 
@@ -127,18 +129,39 @@ public final class CatalogReader {
 
     private static final String EXTENSIONS = "select extname, extversion from pg_extension where extname <> 'plpgsql'";
 
-    /** Objects that no comparison covers: views, materialized views, foreign tables, domains, range types. */
+    /**
+     * Objects that no comparison covers: views, materialized views, foreign tables, partitions, functions, procedures,
+     * triggers, row-level security policies, domains, range types; an extension's own objects aside.
+     */
     private static final String UNCOVERED = """
-            select case c.relkind when 'v' then 'view' when 'm' then 'materialized view' else 'foreign table' end,
-                   n.nspname, c.relname
+            with s as (select unnest(?::text[]) as nspname),
+                 ext as (select objid, classid from pg_depend where deptype = 'e')
+            select case when c.relispartition then 'partition' when c.relkind = 'v' then 'view'
+                        when c.relkind = 'm' then 'materialized view' else 'foreign table' end, n.nspname, c.relname
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
-            where c.relkind in ('v', 'm', 'f') and n.nspname = any(?)
+            where (c.relkind in ('v', 'm', 'f') or c.relispartition) and n.nspname in (select nspname from s)
+              and (c.oid, 'pg_class'::regclass) not in (select objid, classid from ext)
             union all
             select case t.typtype when 'd' then 'domain' else 'range type' end, n.nspname, t.typname
             from pg_type t join pg_namespace n on n.oid = t.typnamespace
-            where t.typtype in ('d', 'r') and n.nspname = any(?)
+            where t.typtype in ('d', 'r') and n.nspname in (select nspname from s)
+              and (t.oid, 'pg_type'::regclass) not in (select objid, classid from ext)
+            union all
+            select case p.prokind when 'p' then 'procedure' else 'function' end, n.nspname, p.proname
+            from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+            where n.nspname in (select nspname from s)
+              and (p.oid, 'pg_proc'::regclass) not in (select objid, classid from ext)
+            union all
+            select 'trigger', n.nspname, c.relname || '.' || t.tgname
+            from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+            where not t.tgisinternal and n.nspname in (select nspname from s)
+            union all
+            select 'row-level security policy', n.nspname, c.relname || '.' || p.polname
+            from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname in (select nspname from s)
             order by 2, 3
             """;
+
 
     private CatalogReader() {
     }
@@ -156,6 +179,29 @@ public final class CatalogReader {
 
     /** The catalog of {@code schemas} (those that exist; others are simply absent). */
     public static Catalog read(Connection connection, Collection<String> schemas) throws SQLException {
+        // format_type, pg_get_constraintdef and pg_get_expr qualify the names a session's search_path does not show:
+        // both sides are read with the same one, whatever DATABASE_URL's options set, and the session gets its own back
+        String searchPath;
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("show search_path")) {
+            rs.next();
+            searchPath = rs.getString(1);
+        }
+        setSearchPath(connection, QualifiedName.DEFAULT_SCHEMA);
+        try {
+            return readPinned(connection, schemas);
+        } finally {
+            setSearchPath(connection, searchPath);
+        }
+    }
+
+    private static void setSearchPath(Connection connection, String searchPath) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select set_config('search_path', ?, false)")) {
+            statement.setString(1, searchPath);
+            statement.execute();
+        }
+    }
+
+    private static Catalog readPinned(Connection connection, Collection<String> schemas) throws SQLException {
         Array names = connection.createArrayOf("text", schemas.toArray());
         Set<String> existing = new TreeSet<>(userSchemas(connection));
         existing.retainAll(schemas);
@@ -164,7 +210,7 @@ public final class CatalogReader {
         Map<Long, String> tableComments = new HashMap<>();
         query(connection, TABLES, names, rs -> {
             String name = rs.getString(3);
-            if (!BOOKKEEPING_TABLES.contains(name)) {
+            if (!(QualifiedName.DEFAULT_SCHEMA.equals(rs.getString(2)) && BOOKKEEPING_TABLES.contains(name))) {
                 tableNames.put(rs.getLong(1), new QualifiedName(rs.getString(2), name));
                 tableComments.put(rs.getLong(1), rs.getString(4));
             }
@@ -218,7 +264,6 @@ public final class CatalogReader {
         List<String> uncovered = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(UNCOVERED)) {
             statement.setArray(1, names);
-            statement.setArray(2, names);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     uncovered.add(rs.getString(1) + " " + new QualifiedName(rs.getString(2), rs.getString(3)));

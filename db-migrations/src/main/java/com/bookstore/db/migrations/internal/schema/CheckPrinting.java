@@ -48,8 +48,9 @@ final class CheckPrinting {
                 for (Constraint check : have.constraints().values()) {
                     Constraint target = want.constraints().get(check.name());
                     if (check.kind() != 'c' || target == null || target.kind() != 'c'
-                            || target.definition().equals(check.definition())) {
-                        continue;
+                            || target.definition().equals(check.definition())
+                            || check.definition().endsWith(" NOT VALID") != target.definition().endsWith(" NOT VALID")) {
+                        continue; // equal already, or one is validated and the other not: a real difference
                     }
                     String reprinted = reprint(model, have, check.definition());
                     if (target.definition().equals(reprinted)) {
@@ -76,18 +77,23 @@ final class CheckPrinting {
     private static String reprint(Connection model, Table table, String definition) throws SQLException {
         Savepoint savepoint = model.setSavepoint();
         try (Statement statement = model.createStatement()) {
+            boolean notValid = definition.endsWith(" NOT VALID");
             statement.execute("ALTER TABLE " + table.name().sql() + " ADD CONSTRAINT " + quote(PROBE) + " " + definition
-                    + " NOT VALID");
+                    + (notValid ? "" : " NOT VALID"));
             try (PreparedStatement read = model.prepareStatement("select pg_get_constraintdef(oid) from pg_constraint "
                     + "where conname = ? and conrelid = ?::regclass")) {
                 read.setString(1, PROBE);
                 read.setString(2, table.name().sql());
                 try (ResultSet rs = read.executeQuery()) {
-                    return rs.next() ? rs.getString(1).replaceFirst(" NOT VALID$", "") : null;
+                    return !rs.next() ? null : notValid ? rs.getString(1) : rs.getString(1).replaceFirst(" NOT VALID$", "");
                 }
             }
         } catch (SQLException e) {
-            return null; // does not parse against the model's columns: a real difference
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (state.startsWith("42") || state.startsWith("22")) {
+                return null; // does not parse or type-check against the model's columns: a real difference
+            }
+            throw e;
         } finally {
             model.rollback(savepoint);
         }

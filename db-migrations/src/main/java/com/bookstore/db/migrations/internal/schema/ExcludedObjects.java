@@ -55,6 +55,7 @@ public record ExcludedObjects(List<String> patterns) {
         model.tables().keySet().stream().filter(this::matches).forEach(n -> hit.add("table " + n));
         model.sequences().keySet().stream().filter(this::matches).forEach(n -> hit.add("sequence " + n));
         model.enums().keySet().stream().filter(this::matches).forEach(n -> hit.add("type " + n));
+        model.composites().keySet().stream().filter(this::matches).forEach(n -> hit.add("type " + n));
         if (!hit.isEmpty()) {
             throw new IllegalArgumentException(VARIABLE + " " + patterns + " matches " + String.join(", ", hit)
                     + " of the entity model. Exclusions are for objects the model does not own; narrow the pattern.");
@@ -66,7 +67,15 @@ public record ExcludedObjects(List<String> patterns) {
         if (patterns.isEmpty()) {
             return current;
         }
-        return new Catalog(current.schemas(), without(current.tables(), "table", excluded),
+        java.util.Set<String> schemas = new java.util.TreeSet<>();
+        for (String schema : current.schemas()) {
+            if (patterns.contains(schema + ".*")) {
+                excluded.add("schema " + schema);
+            } else {
+                schemas.add(schema);
+            }
+        }
+        return new Catalog(schemas, without(current.tables(), "table", excluded),
                 without(current.sequences(), "sequence", excluded), without(current.enums(), "type", excluded),
                 without(current.composites(), "type", excluded), current.extensions(), current.uncovered());
     }

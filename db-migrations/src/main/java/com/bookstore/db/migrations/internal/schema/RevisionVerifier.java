@@ -27,20 +27,45 @@ final class RevisionVerifier {
         try (Connection connection = MigrationConnections.unpooled(migrated).getConnection()) {
             connection.setAutoCommit(false);
             try {
+                prechecks(connection, diff);
                 run(connection, diff.forward(), "revision");
-                Catalog after = CheckPrinting.align(connection, diff.wanted(), CatalogReader.read(connection, union(diff)));
+                Catalog after = CheckPrinting.align(connection, diff.wanted(), read(connection, diff));
                 SchemaDiff remaining = SchemaDiff.between(diff.wanted(), after, List.of(), diff.enums());
                 if (!remaining.isEmpty()) {
                     throw bug("the revision does not bring the schema to the model; left over: " + remaining.review().findings());
                 }
                 run(connection, diff.reverse(), "rollback");
-                Catalog back = CheckPrinting.align(connection, diff.current(), CatalogReader.read(connection, union(diff)));
+                Catalog back = CheckPrinting.align(connection, diff.current(), read(connection, diff));
                 SchemaDiff restored = SchemaDiff.between(diff.current(), back, List.of(), diff.enums());
                 if (!restored.isEmpty()) {
                     throw bug("the rollback does not restore the schema; left over: " + restored.review().findings());
                 }
             } finally {
                 connection.rollback();
+            }
+        }
+    }
+
+    /** The shadow's catalog, read and filtered as the comparison read the database. */
+    private static Catalog read(Connection connection, SchemaDiff diff) throws SQLException {
+        return diff.excludedObjects().apply(CatalogReader.read(connection, union(diff)), new java.util.ArrayList<>());
+    }
+
+    /**
+     * The revision's pre-checks run where {@code upgrade} runs them, before its statements: each must run and pass
+     * on the shadow's empty tables, so that a pre-check PostgreSQL rejects is never written.
+     */
+    private static void prechecks(Connection connection, SchemaDiff diff) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String precheck : diff.prechecks()) {
+                try (java.sql.ResultSet rs = statement.executeQuery(precheck)) {
+                    if (!rs.next() || !SchemaChange.PRECHECK_PASSED.equals(rs.getString(1))) {
+                        throw bug("a pre-check fails on the shadow database's empty tables: " + precheck);
+                    }
+                } catch (SQLException e) {
+                    throw bug("PostgreSQL rejects a pre-check of the revision: " + e.getMessage().strip().split("\\R")[0]
+                            + ". Pre-check: " + precheck);
+                }
             }
         }
     }

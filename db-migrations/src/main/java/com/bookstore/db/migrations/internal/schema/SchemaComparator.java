@@ -65,7 +65,7 @@ public final class SchemaComparator {
         excluded.requireNoneOf(wantedCatalog);
         List<String> left = new java.util.ArrayList<>();
         Catalog currentCatalog = CheckPrinting.align(model, wantedCatalog, excluded.apply(CatalogReader.read(other, schemas), left));
-        return SchemaDiff.between(wantedCatalog, currentCatalog, List.of(), enums).excluding(left);
+        return SchemaDiff.between(wantedCatalog, currentCatalog, List.of(), enums).excluding(left, excluded);
     }
 
     /** The model side must hold nothing the comparison would pass over in silence. */

@@ -16,9 +16,11 @@ import java.util.List;
  * @param renameHints probable column renames, for the reviewer
  * @param enums the model's enum columns
  * @param excluded objects of the compared database left out by {@link ExcludedObjects}, described
+ * @param excludedObjects the exclusion setting the comparison applied
  */
 public record SchemaDiff(Catalog wanted, Catalog current, List<ColumnRename> renames, List<SchemaChange> forward,
-        List<SchemaChange> reverse, List<String> renameHints, EnumColumns enums, List<String> excluded) {
+        List<SchemaChange> reverse, List<String> renameHints, EnumColumns enums, List<String> excluded,
+        ExcludedObjects excludedObjects) {
 
     static SchemaDiff between(Catalog wanted, Catalog current, List<ColumnRename> renames, EnumColumns enums) {
         SchemaDiffer.Result forward = SchemaDiffer.diff(wanted, current, renames, enums);
@@ -29,7 +31,7 @@ public record SchemaDiff(Catalog wanted, Catalog current, List<ColumnRename> ren
                     + reverse.changes().size() + " the other. This is a bug of the migration tool; nothing was written.");
         }
         return new SchemaDiff(wanted, current, List.copyOf(renames), forward.changes(), reverse.changes(), forward.renameHints(),
-                enums, List.of());
+                enums, List.of(), ExcludedObjects.NONE);
     }
 
     public boolean isEmpty() {
@@ -44,12 +46,12 @@ public record SchemaDiff(Catalog wanted, Catalog current, List<ColumnRename> ren
 
     /** The same comparison with confirmed renames, which turn a dropped and an added column into a rename. */
     public SchemaDiff withRenames(List<ColumnRename> confirmed) {
-        return confirmed.isEmpty() ? this : between(wanted, current, confirmed, enums).excluding(excluded);
+        return confirmed.isEmpty() ? this : between(wanted, current, confirmed, enums).excluding(excluded, excludedObjects);
     }
 
     /** The same comparison, recording the objects that were left out of it. */
-    SchemaDiff excluding(List<String> left) {
-        return new SchemaDiff(wanted, current, renames, forward, reverse, renameHints, enums, List.copyOf(left));
+    SchemaDiff excluding(List<String> left, ExcludedObjects setting) {
+        return new SchemaDiff(wanted, current, renames, forward, reverse, renameHints, enums, List.copyOf(left), setting);
     }
 
     /** The pre-checks of the forward changes, in order (see {@link SchemaChange#precheck()}). */

@@ -445,12 +445,19 @@ final class SchemaDiffer {
         }
     }
 
-    private void alterColumn(Table table, Column have, Column want) {
+    private void alterColumn(Table table, Column current, Column want) {
+        Column have = current;
         String alter = "ALTER TABLE " + table.name().sql() + " ALTER COLUMN " + quote(want.name());
         String where = table.name() + "." + want.name();
-        if (!Objects.equals(have.generated(), want.generated())) {
-            add(Phase.ALTER_COLUMN, Risk.DESTRUCTIVE, "re-create generated column " + where + " as "
-                    + Objects.toString(want.generated(), "a plain column") + " (its values are computed again)",
+        if (have.generated() != null && want.generated() == null) {
+            add(Phase.ALTER_COLUMN, Risk.SAFE, "make " + where + " a plain column (keeps its stored values)",
+                    alter + " DROP EXPRESSION");
+            have = new Column(have.name(), have.type(), have.notNull(), null, have.identity(), have.identitySequence(),
+                    have.collation(), null, have.comment());
+        } else if (!Objects.equals(have.generated(), want.generated())) {
+            add(Phase.ALTER_COLUMN, Risk.DESTRUCTIVE, "re-create " + where + " as a column generated from "
+                    + want.generated() + " (drops the column with its stored values, indexes and constraints, then "
+                    + "computes the values again)",
                     "ALTER TABLE " + table.name().sql() + " DROP COLUMN " + quote(want.name()),
                     "ALTER TABLE " + table.name().sql() + " ADD COLUMN " + quote(want.name()) + " " + columnDefinition(want));
             return;
@@ -461,10 +468,9 @@ final class SchemaDiffer {
                     alter + " DROP IDENTITY");
         }
         if (have.defaultExpression() != null && !Objects.equals(have.defaultExpression(), want.defaultExpression())) {
-            if (want.defaultExpression() == null) {
-                add(Phase.ALTER_COLUMN, Risk.SAFE, "drop default of " + where + " (was " + have.defaultExpression() + ")",
-                        alter + " DROP DEFAULT");
-            }
+            // dropped first even when another default replaces it: the old one may not fit a new type or identity
+            add(Phase.ALTER_COLUMN, Risk.SAFE, "drop default of " + where + " (was " + have.defaultExpression() + ")",
+                    alter + " DROP DEFAULT");
         }
         if (!have.type().equals(want.type()) || !Objects.equals(have.collation(), want.collation())) {
             changeType(table, have, want, alter, where);
@@ -507,10 +513,11 @@ final class SchemaDiffer {
         retyped.add(table.name() + "." + want.name());
         ColumnType from = ColumnType.parse(have.type());
         ColumnType to = ColumnType.parse(want.type());
-        String collate = want.collation() == null ? (have.collation() == null ? "" : " COLLATE pg_catalog.\"default\"")
-                : " COLLATE " + want.collation();
-        String using = TypeConversions.needsUsing(have.type(), want.type())
-                ? " USING " + quote(want.name()) + "::" + want.type() : "";
+        String collate = want.collation() != null ? " COLLATE " + want.collation()
+                : have.collation() != null && TypeConversions.isText(want.type()) ? " COLLATE pg_catalog.\"default\"" : "";
+        String using = TypeConversions.zoneChange(have.type(), want.type())
+                ? " USING " + quote(want.name()) + " AT TIME ZONE 'UTC'" // whatever the session's TimeZone
+                : TypeConversions.needsUsing(have.type(), want.type()) ? " USING " + quote(want.name()) + "::" + want.type() : "";
         String sql = alter + " TYPE " + want.type() + collate + using;
         if (have.type().equals(want.type())) {
             add(Phase.ALTER_COLUMN, Risk.CAUTION, "change collation of " + where + " from "
@@ -571,6 +578,7 @@ final class SchemaDiffer {
                                     + ")", "of " + want.name() + " hold the removed enum value(s) " + removed + " in " + column,
                             addConstraint(want, w));
                 }
+                h = null; // re-created: its comment is gone with it
             }
             if (h == null ? w.comment() != null : !Objects.equals(h.comment(), w.comment())) {
                 comment("CONSTRAINT " + quote(w.name()) + " ON " + want.name().sql(), "constraint " + w.name(), w.comment());
@@ -674,6 +682,7 @@ final class SchemaDiffer {
                         + (h.valid() ? " (was: " + h.definition() + ")" : " (left invalid by a failed build)"),
                         "DROP INDEX " + indexName(want, h.name()));
                 createIndex(want, w);
+                h = null; // re-created: its comment is gone with it
             }
             if (h == null ? w.comment() != null : !Objects.equals(h.comment(), w.comment())) {
                 comment("INDEX " + indexName(want, w.name()), "index " + w.name(), w.comment());

@@ -29,6 +29,21 @@ final class TypeConversions {
         return a == null || !a.equals(b);
     }
 
+    /** Whether the column's values belong to the text family (and so take a collation). */
+    static boolean isText(String type) {
+        return "text".equals(FAMILIES.get(ColumnType.parse(type).base()));
+    }
+
+    /**
+     * {@code timestamp} ↔ {@code timestamptz}: PostgreSQL converts in the session's TimeZone unless told; the model
+     * stores UTC ({@code SchemaMapping}), so the conversion says so.
+     */
+    static boolean zoneChange(String from, String to) {
+        String a = ColumnType.parse(from).base();
+        String b = ColumnType.parse(to).base();
+        return a.equals("timestamp") && b.equals("timestamptz") || a.equals("timestamptz") && b.equals("timestamp");
+    }
+
     /** The digits kept when a time type's fractional precision shrinks, else null. */
     static Integer lostFractionalDigits(String from, String to) {
         Matcher a = TIME.matcher(from);
