@@ -101,6 +101,32 @@ class FailClosedScenariosTest {
     }
 
     @Test
+    @DisplayName("A table with a serial id (made by a hand-written revision) dropped: its sequence goes with it, not twice")
+    void serial_sequence_goes_with_its_table() throws Exception {
+        ScenarioHarness.Outcome baseline = harness.run(model(Item.class), model(Item.class), false, List.of());
+        baseline.changelogs().addRevision("20260101000150_legacy.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                    <changeSet id="20260101000150_legacy" author="scenario">
+                        <sql>create table legacy (id bigserial primary key, note text)</sql>
+                        <rollback><sql>drop table legacy</sql></rollback>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        RevisionGenerator.Result dropped = RevisionGenerator.generate(model(Item.class), baseline.changelogs(),
+                new RevisionGenerator.Request("drop legacy", "scenario", true, List.of(),
+                        java.time.Instant.parse("2026-01-01T00:10:00Z")), server, Progress.silent());
+        assertEquals(RevisionGenerator.Outcome.WRITTEN, dropped.outcome(), dropped.review()::toString);
+        String revision = java.nio.file.Files.readString(dropped.file());
+        assertTrue(revision.contains("DROP TABLE legacy"), revision);
+        assertFalse(revision.contains("DROP SEQUENCE"), revision);
+        harness.upgrade(baseline);
+        assertEquals("0", single(baseline.live(), "select count(*) from pg_class where relname in ('legacy', 'legacy_id_seq')"));
+    }
+
+    @Test
     @DisplayName("1: a @Check with a typo stops check")
     void broken_check_stops_the_comparison() {
         MappingException error = rejected(model(CoinWithBrokenCheck.class));

@@ -78,8 +78,14 @@ public record Catalog(Set<String> schemas, SortedMap<QualifiedName, Table> table
         }
     }
 
-    /** A sequence and its parameters. */
-    public record Sequence(QualifiedName name, SequenceOptions options, String comment) {
+    /**
+     * A sequence and its parameters.
+     *
+     * @param ownedBy the table owning it ({@code serial}, {@code OWNED BY}), which drops it with itself, else null
+     * @param ownedByColumn the owning column, else null
+     */
+    public record Sequence(QualifiedName name, SequenceOptions options, String comment, QualifiedName ownedBy,
+            String ownedByColumn) {
     }
 
     /** Every parameter of a sequence ({@code pg_sequence}). */

@@ -96,10 +96,15 @@ public final class CatalogReader {
 
     private static final String SEQUENCES = """
             select n.nspname, c.relname, format_type(s.seqtypid, null), s.seqstart, s.seqincrement, s.seqmin, s.seqmax,
-                   s.seqcache, s.seqcycle, obj_description(c.oid, 'pg_class')
+                   s.seqcache, s.seqcycle, obj_description(c.oid, 'pg_class'), ton.nspname, t.relname, a.attname
             from pg_sequence s
             join pg_class c on c.oid = s.seqrelid
             join pg_namespace n on n.oid = c.relnamespace
+            left join pg_depend owner on owner.classid = 'pg_class'::regclass and owner.objid = c.oid and owner.deptype = 'a'
+                 and owner.refclassid = 'pg_class'::regclass
+            left join pg_class t on t.oid = owner.refobjid
+            left join pg_namespace ton on ton.oid = t.relnamespace
+            left join pg_attribute a on a.attrelid = owner.refobjid and a.attnum = owner.refobjsubid
             where n.nspname = any(?)
               and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
                               and d.deptype = 'i')
@@ -248,7 +253,8 @@ public final class CatalogReader {
         TreeMap<QualifiedName, Sequence> sequences = new TreeMap<>();
         query(connection, SEQUENCES, names, rs -> {
             QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
-            sequences.put(name, new Sequence(name, sequenceOptions(rs, 3), rs.getString(10)));
+            QualifiedName owner = rs.getString(12) == null ? null : new QualifiedName(rs.getString(11), rs.getString(12));
+            sequences.put(name, new Sequence(name, sequenceOptions(rs, 3), rs.getString(10), owner, rs.getString(13)));
         });
         TreeMap<QualifiedName, EnumType> enums = new TreeMap<>();
         query(connection, ENUMS, names, rs -> {

@@ -198,6 +198,9 @@ final class SchemaDiffer {
             }
         }
         for (Sequence have : current.sequences().values()) {
+            if (droppedWithItsOwner(have)) {
+                continue; // a serial's sequence: DROP TABLE or DROP COLUMN of its owner drops it
+            }
             if (!wanted.sequences().containsKey(have.name()) && !renamed.containsKey(have.name())) {
                 boolean probableRename = createdSchemas.contains(have.name().schema());
                 add(Phase.DROP_SEQUENCE, probableRename ? Risk.DESTRUCTIVE : Risk.CAUTION, "drop sequence " + have.name()
@@ -206,6 +209,15 @@ final class SchemaDiffer {
                                 : " (its current value is lost)"), "DROP SEQUENCE " + have.name().sql());
             }
         }
+    }
+
+    /** Whether the sequence belongs to a table or column this revision drops, and so goes with it. */
+    private boolean droppedWithItsOwner(Sequence sequence) {
+        if (sequence.ownedBy() == null || wanted.sequences().containsKey(sequence.name())) {
+            return false;
+        }
+        Table owner = wanted.tables().get(sequence.ownedBy());
+        return owner == null || sequence.ownedByColumn() != null && owner.column(sequence.ownedByColumn()).isEmpty();
     }
 
     private static <K> K keyOf(Map<K, K> map, K value) {
