@@ -78,10 +78,8 @@ final class RowSeeder {
                 if (!column.notNull()) {
                     return "NULL";
                 }
-                Matcher m = Pattern.compile("REFERENCES (.+?)\\((.*?)\\)").matcher(constraint.definition());
-                m.find();
-                String target = m.group(2).split(",\\s*")[constraint.columns().indexOf(column.name())];
-                return "(SELECT " + target + " FROM " + m.group(1) + " LIMIT 1)";
+                String target = constraint.referencedColumns().get(constraint.columns().indexOf(column.name()));
+                return "(SELECT " + quote(target) + " FROM " + constraint.referencedTable().sql() + " LIMIT 1)";
             }
         }
         for (Constraint constraint : table.constraints().values()) {

@@ -57,9 +57,10 @@ public record Catalog(Set<String> schemas, SortedMap<QualifiedName, Table> table
      * @param definition {@code pg_get_constraintdef}: {@code FOREIGN KEY (a) REFERENCES t(id) ON DELETE CASCADE}
      * @param referencedTable the table a foreign key references, else null
      * @param columns the constrained columns, in order
+     * @param referencedColumns the columns a foreign key references, in the order of {@code columns}, else empty
      */
     public record Constraint(String name, char kind, String definition, QualifiedName referencedTable, List<String> columns,
-            String comment) {
+            List<String> referencedColumns, String comment) {
     }
 
     /**

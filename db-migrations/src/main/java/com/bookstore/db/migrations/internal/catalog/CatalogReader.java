@@ -74,7 +74,9 @@ public final class CatalogReader {
             select co.conrelid, co.conname, co.contype, pg_get_constraintdef(co.oid), rn.nspname, rc.relname,
                    array(select at.attname from unnest(co.conkey) with ordinality k(num, ord)
                          join pg_attribute at on at.attrelid = co.conrelid and at.attnum = k.num order by k.ord),
-                   obj_description(co.oid, 'pg_constraint')
+                   obj_description(co.oid, 'pg_constraint'),
+                   array(select at.attname from unnest(co.confkey) with ordinality k(num, ord)
+                         join pg_attribute at on at.attrelid = co.confrelid and at.attnum = k.num order by k.ord)
             from pg_constraint co
             join pg_class c on c.oid = co.conrelid
             join pg_namespace n on n.oid = c.relnamespace
@@ -239,7 +241,8 @@ public final class CatalogReader {
             constraints.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), new Constraint(
                     rs.getString(2), rs.getString(3).charAt(0), rs.getString(4),
                     referencedTable == null ? null : new QualifiedName(rs.getString(5), referencedTable),
-                    List.of((String[]) rs.getArray(7).getArray()), rs.getString(8)));
+                    List.of((String[]) rs.getArray(7).getArray()), List.of((String[]) rs.getArray(9).getArray()),
+                    rs.getString(8)));
         });
         Map<Long, TreeMap<String, Index>> indexes = new HashMap<>();
         query(connection, INDEXES, names, rs -> indexes.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())

@@ -15,10 +15,6 @@ public record QualifiedName(String schema, String name) implements Comparable<Qu
         return DEFAULT_SCHEMA.equals(schema) ? SqlNames.quote(name) : SqlNames.quote(schema) + "." + SqlNames.quote(name);
     }
 
-    /** The same name in another schema. */
-    public QualifiedName inSchema(String otherSchema) {
-        return new QualifiedName(otherSchema, name);
-    }
 
     @Override
     public int compareTo(QualifiedName other) {

@@ -3,6 +3,7 @@ package com.bookstore.db.migrations.internal.schema;
 import com.bookstore.db.migrations.internal.catalog.Catalog;
 import com.bookstore.db.migrations.internal.catalog.Catalog.Constraint;
 import com.bookstore.db.migrations.internal.catalog.Catalog.Table;
+import com.bookstore.db.migrations.internal.catalog.QualifiedName;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.List;
 import java.util.TreeMap;
 
 import static com.bookstore.db.migrations.internal.catalog.SqlNames.quote;
@@ -34,7 +36,7 @@ final class CheckPrinting {
      * probes run on {@code model}'s tables of the same names, each in a savepoint that is rolled back.
      */
     static Catalog align(Connection model, Catalog wanted, Catalog current) throws SQLException {
-        TreeMap<com.bookstore.db.migrations.internal.catalog.QualifiedName, Table> tables = new TreeMap<>(current.tables());
+        TreeMap<QualifiedName, Table> tables = new TreeMap<>(current.tables());
         boolean autoCommit = model.getAutoCommit();
         model.setAutoCommit(false); // probes run in savepoints; a transaction the caller holds is left as it was
         try {
@@ -55,7 +57,7 @@ final class CheckPrinting {
                     String reprinted = reprint(model, have, check.definition());
                     if (target.definition().equals(reprinted)) {
                         constraints.put(check.name(), new Constraint(check.name(), 'c', target.definition(), null,
-                                check.columns(), check.comment()));
+                                check.columns(), List.of(), check.comment()));
                         changed = true;
                     }
                 }

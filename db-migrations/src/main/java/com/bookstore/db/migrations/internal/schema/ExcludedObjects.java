@@ -6,8 +6,10 @@ import com.bookstore.db.migrations.internal.catalog.QualifiedName;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -67,7 +69,7 @@ public record ExcludedObjects(List<String> patterns) {
         if (patterns.isEmpty()) {
             return current;
         }
-        java.util.Set<String> schemas = new java.util.TreeSet<>();
+        Set<String> schemas = new TreeSet<>();
         for (String schema : current.schemas()) {
             if (patterns.contains(schema + ".*")) {
                 excluded.add("schema " + schema);

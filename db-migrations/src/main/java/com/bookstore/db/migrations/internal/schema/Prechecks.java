@@ -23,7 +23,6 @@ import static com.bookstore.db.migrations.internal.catalog.SqlNames.quote;
  */
 final class Prechecks {
 
-    private static final Pattern REFERENCES = Pattern.compile("REFERENCES (.+?)\\(([^)]*)\\)");
     private static final Pattern CHECK = Pattern.compile("^CHECK \\((.*)\\)(?: NO INHERIT)?(?: NOT VALID)?$", Pattern.DOTALL);
 
     private Prechecks() {
@@ -91,21 +90,15 @@ final class Prechecks {
     }
 
     private static String orphans(Table table, Constraint constraint, List<String> columns, String notNull, Catalog current) {
-        Matcher m = REFERENCES.matcher(constraint.definition());
         QualifiedName target = constraint.referencedTable();
-        if (!m.find() || target == null || current.table(target).isEmpty()) {
-            return null; // the referenced table is created by the same revision: nothing to look up yet
-        }
-        String[] referenced = m.group(2).split(",\\s*");
-        if (referenced.length != columns.size()) {
-            return null;
+        Table referenced = target == null ? null : current.table(target).orElse(null);
+        if (referenced == null || constraint.referencedColumns().size() != columns.size()
+                || !constraint.referencedColumns().stream().allMatch(c -> referenced.column(c).isPresent())) {
+            return null; // the referenced table or key is created by the same revision: nothing to look up yet
         }
         List<String> join = new ArrayList<>();
-        for (int i = 0; i < referenced.length; i++) {
-            if (current.table(target).get().column(referenced[i].replace("\"", "")).isEmpty()) {
-                return null;
-            }
-            join.add("r." + referenced[i] + " = c." + columns.get(i));
+        for (int i = 0; i < columns.size(); i++) {
+            join.add("r." + quote(constraint.referencedColumns().get(i)) + " = c." + columns.get(i));
         }
         return "SELECT count(*) FROM " + table.name().sql() + " AS c WHERE " + notNull
                 + " AND NOT EXISTS (SELECT 1 FROM " + target.sql() + " AS r WHERE " + String.join(" AND ", join) + ")";

@@ -8,6 +8,7 @@ import com.bookstore.db.migrations.internal.catalog.QualifiedName;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,7 +64,7 @@ public final class SchemaComparator {
         Catalog wantedCatalog = CatalogReader.read(model, schemas);
         requireCovered(wantedCatalog);
         excluded.requireNoneOf(wantedCatalog);
-        List<String> left = new java.util.ArrayList<>();
+        List<String> left = new ArrayList<>();
         Catalog currentCatalog = CheckPrinting.align(model, wantedCatalog, excluded.apply(CatalogReader.read(other, schemas), left));
         return SchemaDiff.between(wantedCatalog, currentCatalog, List.of(), enums).excluding(left, excluded);
     }

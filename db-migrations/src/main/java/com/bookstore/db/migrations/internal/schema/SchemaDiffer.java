@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
@@ -538,7 +539,7 @@ final class SchemaDiffer {
             return;
         }
         String change = "change type of " + where + " from " + from + " to " + to;
-        java.util.Optional<List<String>> constants = enums.of(table.name(), want.name());
+        Optional<List<String>> constants = enums.of(table.name(), want.name());
         if (constants.isPresent() && EnumStorage.converts(from, to)) {
             EnumStorage storage = new EnumStorage(quote(want.name()), constants.get());
             boolean toNames = EnumStorage.isText(to);
