@@ -32,7 +32,11 @@ public final class ScratchDatabases implements AutoCloseable {
 
     /** Always a fresh embedded server, never a configured one: for shadow databases. */
     public static ScratchDatabases embedded() {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start();
+        return on(EmbeddedPostgresServer.start());
+    }
+
+    /** Databases on {@code server}, which is stopped on {@link #close()}. */
+    public static ScratchDatabases on(EmbeddedPostgresServer server) {
         return new ScratchDatabases(server.adminSettings(), server);
     }
 
@@ -61,6 +65,11 @@ public final class ScratchDatabases implements AutoCloseable {
                 + COUNTER.incrementAndGet()).toLowerCase(Locale.ROOT);
         execute("create database " + name);
         created.add(name);
+        return admin.withDatabase(name);
+    }
+
+    /** A database that already exists on the server (one a template brought along): never dropped by this object. */
+    public DatabaseSettings existing(String name) {
         return admin.withDatabase(name);
     }
 

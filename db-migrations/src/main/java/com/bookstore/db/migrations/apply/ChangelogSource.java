@@ -13,8 +13,11 @@ import java.nio.file.Path;
  * Where the master changelog is read from: a resource root on disk (developers, {@code ./migrate}) or the class path
  * (services that depend on the db-migrations jar). Both give Liquibase the same relative path
  * ({@value ChangelogDirectory#MASTER}), so both are recognised as the same changelog.
+ *
+ * @param resourceRoot the resource root on disk, or empty for the class path
  */
-public record ChangelogSource(ResourceAccessor resourceAccessor, String masterPath, String description) {
+public record ChangelogSource(ResourceAccessor resourceAccessor, String masterPath, String description,
+        java.util.Optional<Path> resourceRoot) {
 
     /** Whether the master changelog exists (a project with no revision yet has none). */
     public boolean exists() {
@@ -28,7 +31,7 @@ public record ChangelogSource(ResourceAccessor resourceAccessor, String masterPa
     public static ChangelogSource directory(Path resourceRoot) {
         try {
             return new ChangelogSource(new DirectoryResourceAccessor(resourceRoot), ChangelogDirectory.MASTER,
-                    resourceRoot.resolve(ChangelogDirectory.MASTER).toString());
+                    resourceRoot.resolve(ChangelogDirectory.MASTER).toString(), java.util.Optional.of(resourceRoot));
         } catch (FileNotFoundException e) {
             throw new UncheckedIOException("The changelog directory " + resourceRoot.toAbsolutePath()
                     + " does not exist. Run from the repository root or pass --changelog-dir.", e);
@@ -37,6 +40,6 @@ public record ChangelogSource(ResourceAccessor resourceAccessor, String masterPa
 
     public static ChangelogSource classpath() {
         return new ChangelogSource(new ClassLoaderResourceAccessor(ChangelogSource.class.getClassLoader()),
-                ChangelogDirectory.MASTER, "classpath:" + ChangelogDirectory.MASTER);
+                ChangelogDirectory.MASTER, "classpath:" + ChangelogDirectory.MASTER, java.util.Optional.empty());
     }
 }

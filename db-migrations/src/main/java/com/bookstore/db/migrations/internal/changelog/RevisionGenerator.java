@@ -8,6 +8,8 @@ import com.bookstore.db.migrations.internal.schema.ColumnRename;
 import com.bookstore.db.migrations.internal.schema.ExcludedObjects;
 import com.bookstore.db.migrations.internal.schema.Progress;
 import com.bookstore.db.migrations.internal.schema.SchemaDiff;
+import com.bookstore.db.migrations.internal.schema.MigratedShadow;
+import com.bookstore.db.migrations.internal.schema.ModelSchemaExporter;
 import com.bookstore.db.migrations.internal.schema.ShadowComparison;
 
 import java.nio.file.Path;
@@ -45,18 +47,28 @@ public final class RevisionGenerator {
 
     public static Result generate(EntityRegistry registry, ChangelogDirectory directory, Request request, Progress progress)
             throws Exception {
-        try (ScratchDatabases shadow = progress.step("starting shadow PostgreSQL", ScratchDatabases::embedded)) {
-            return generate(registry, directory, request, shadow, progress);
-        }
+        ModelSchemaExporter.warmUpInBackground(registry);
+        return generate(registry, directory, request, changelogs -> MigratedShadow.start(changelogs, progress), progress);
     }
 
     /** As above, on a shadow server the caller owns. */
     public static Result generate(EntityRegistry registry, ChangelogDirectory directory, Request request,
             ScratchDatabases shadow, Progress progress) throws Exception {
+        return generate(registry, directory, request, changelogs -> MigratedShadow.on(shadow, changelogs, progress), progress);
+    }
+
+    private interface ShadowStart {
+        MigratedShadow start(ChangelogSource changelogs) throws Exception;
+    }
+
+    private static Result generate(EntityRegistry registry, ChangelogDirectory directory, Request request,
+            ShadowStart shadowStart, Progress progress) throws Exception {
         String fileName = directory.newRevisionName(request.message(), request.now()); // validates the message first
         java.nio.file.Files.createDirectories(directory.resourceRoot());
-        SchemaDiff diff = ShadowComparison.revisionFor(registry, ChangelogSource.directory(directory.resourceRoot()),
-                request.renames(), request.excluded(), shadow, progress);
+        SchemaDiff diff;
+        try (MigratedShadow shadow = shadowStart.start(ChangelogSource.directory(directory.resourceRoot()))) {
+            diff = ShadowComparison.revisionFor(registry, shadow, request.renames(), request.excluded(), progress);
+        }
         ChangeReview review = diff.review();
         if (diff.isEmpty()) {
             return new Result(Outcome.NO_CHANGES, review, null, diff.excluded());

@@ -55,6 +55,14 @@ public final class ModelSchemaExporter {
             "^(?:create table|alter table(?: if exists)?|create (?:unique )?index \\S+ on|comment on table|comment on column)\\s+"
                     + "((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+)){0,2})", Pattern.CASE_INSENSITIVE);
 
+    /** The warm-up's data source: it builds the model offline, so a connection asked for is a bug. */
+    private static final javax.sql.DataSource NO_CONNECTIONS = new org.postgresql.ds.PGSimpleDataSource() {
+        @Override
+        public Connection getConnection() throws SQLException {
+            throw new SQLException("the model warm-up runs without a database");
+        }
+    };
+
     private ModelSchemaExporter() {
     }
 
@@ -79,6 +87,30 @@ public final class ModelSchemaExporter {
         } finally {
             StandardServiceRegistryBuilder.destroy(services);
         }
+    }
+
+    /**
+     * Starts building the model once without a database, on a daemon thread, and throws the result away. Run while the
+     * shadow server starts, it loads and compiles Hibernate's classes, so that the real {@link #export}, which needs the
+     * server, runs warm. Nothing is decided from it: whatever it meets, the real export meets again and reports.
+     */
+    public static void warmUpInBackground(EntityRegistry registry) {
+        Thread thread = new Thread(() -> {
+            StandardServiceRegistry services = new StandardServiceRegistryBuilder()
+                    .applySettings(SchemaMapping.hibernateProperties())
+                    .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+                    .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, NO_CONNECTIONS)
+                    .build();
+            try {
+                creationScript(SchemaMapping.metadata(registry, services), services);
+            } catch (RuntimeException | LinkageError e) {
+                // the real export builds the same model and reports the same problem
+            } finally {
+                StandardServiceRegistryBuilder.destroy(services);
+            }
+        }, "model-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void createExtensions(Connection connection, Set<String> extensions) throws SQLException {

@@ -50,7 +50,12 @@ public final class Progress {
         return result;
     }
 
-
+    /** A line of information between steps. */
+    public void note(String text) {
+        if (out != null) {
+            out.println("  (" + text + ")");
+        }
+    }
 
     /** Milliseconds per step name, in the order the steps first ran (benchmarks). */
     public Map<String, Long> orderedTimings() {

@@ -4,9 +4,7 @@ import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
-import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
-import com.bookstore.db.migrations.apply.LiquibaseDefaults;
 import com.bookstore.db.migrations.internal.catalog.CatalogReader;
 
 import java.sql.Connection;
@@ -26,32 +24,33 @@ public final class ShadowComparison {
     /** Model versus the schema that the changelogs build: what {@code generate} writes and {@code check} reports. */
     public static SchemaDiff modelVersusChangelogs(EntityRegistry registry, ChangelogSource changelogs, Progress progress)
             throws Exception {
-        try (ScratchDatabases shadow = progress.step("starting shadow PostgreSQL", ScratchDatabases::embedded)) {
-            return modelVersusChangelogs(registry, changelogs, shadow, progress);
-        }
+        return modelVersusChangelogs(registry, changelogs, ExcludedObjects.NONE, progress);
     }
 
     /** As above, leaving out {@code excluded} objects the changelogs created and the model does not own. */
     public static SchemaDiff modelVersusChangelogs(EntityRegistry registry, ChangelogSource changelogs,
             ExcludedObjects excluded, Progress progress) throws Exception {
-        try (ScratchDatabases shadow = progress.step("starting shadow PostgreSQL", ScratchDatabases::embedded)) {
-            return compareWithChangelogs(registry, changelogs, excluded, shadow, progress).diff();
+        ModelSchemaExporter.warmUpInBackground(registry);
+        try (MigratedShadow shadow = MigratedShadow.start(changelogs, progress)) {
+            return compareWithChangelogs(registry, shadow, excluded, progress).diff();
         }
     }
 
     /** As above, on a shadow server the caller owns (tests and benchmarks share one across many comparisons). */
     public static SchemaDiff modelVersusChangelogs(EntityRegistry registry, ChangelogSource changelogs,
             ScratchDatabases shadow, Progress progress) throws Exception {
-        return compareWithChangelogs(registry, changelogs, ExcludedObjects.NONE, shadow, progress).diff();
+        try (MigratedShadow migrated = MigratedShadow.on(shadow, changelogs, progress)) {
+            return compareWithChangelogs(registry, migrated, ExcludedObjects.NONE, progress).diff();
+        }
     }
 
     /**
      * The revision {@code generate} writes: the comparison with the confirmed renames, proven on the shadow database
      * before anything is written (see {@link RevisionVerifier}).
      */
-    public static SchemaDiff revisionFor(EntityRegistry registry, ChangelogSource changelogs, List<ColumnRename> renames,
-            ExcludedObjects excluded, ScratchDatabases shadow, Progress progress) throws Exception {
-        Compared compared = compareWithChangelogs(registry, changelogs, excluded, shadow, progress);
+    public static SchemaDiff revisionFor(EntityRegistry registry, MigratedShadow shadow, List<ColumnRename> renames,
+            ExcludedObjects excluded, Progress progress) throws Exception {
+        Compared compared = compareWithChangelogs(registry, shadow, excluded, progress);
         SchemaDiff diff = compared.diff().withRenames(renames);
         if (!diff.isEmpty()) {
             progress.step("verifying the revision and its rollback on the shadow database", () -> {
@@ -65,17 +64,10 @@ public final class ShadowComparison {
     private record Compared(SchemaDiff diff, DatabaseSettings migrated, DatabaseSettings model) {
     }
 
-    private static Compared compareWithChangelogs(EntityRegistry registry, ChangelogSource changelogs,
-            ExcludedObjects excluded, ScratchDatabases shadow, Progress progress) throws Exception {
-        DatabaseSettings migrated = shadow.create("migrated");
-        DatabaseSettings model = shadow.create("model");
-        if (changelogs.exists()) {
-            progress.step("applying changelogs to shadow database", () -> {
-                try (ChangelogRunner runner = ChangelogRunner.open(changelogs, migrated)) {
-                    return LiquibaseDefaults.quietly(runner::update);
-                }
-            });
-        }
+    private static Compared compareWithChangelogs(EntityRegistry registry, MigratedShadow shadow,
+            ExcludedObjects excluded, Progress progress) throws Exception {
+        DatabaseSettings migrated = shadow.migrated();
+        DatabaseSettings model = shadow.databases().create("model");
         EnumColumns enums = exportModel(registry, model, extensionsOf(migrated), progress);
         SchemaDiff diff = progress.step("comparing model with migrated schema",
                 () -> SchemaComparator.compare(model, migrated, true, enums, excluded));
@@ -85,6 +77,7 @@ public final class ShadowComparison {
     /** Model versus a live database: drift made by hand, or changelogs never applied there. */
     public static SchemaDiff modelVersusDatabase(EntityRegistry registry, DatabaseSettings live, Progress progress)
             throws Exception {
+        ModelSchemaExporter.warmUpInBackground(registry);
         try (ScratchDatabases shadow = progress.step("starting shadow PostgreSQL", ScratchDatabases::embedded)) {
             return modelVersusDatabase(registry, live, shadow, progress);
         }
@@ -93,6 +86,7 @@ public final class ShadowComparison {
     /** As above, leaving out {@code excluded} objects of the live database that the model does not own. */
     public static SchemaDiff modelVersusDatabase(EntityRegistry registry, DatabaseSettings live, ExcludedObjects excluded,
             Progress progress) throws Exception {
+        ModelSchemaExporter.warmUpInBackground(registry);
         try (ScratchDatabases shadow = progress.step("starting shadow PostgreSQL", ScratchDatabases::embedded)) {
             return modelVersusDatabase(registry, live, excluded, shadow, progress);
         }

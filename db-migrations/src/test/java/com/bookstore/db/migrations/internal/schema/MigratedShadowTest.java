@@ -1,0 +1,277 @@
+package com.bookstore.db.migrations.internal.schema;
+
+import com.bookstore.db.core.embedded.ClusterTemplates;
+import com.bookstore.db.core.runtime.MigrationConnections;
+import com.bookstore.db.migrations.apply.ChangelogSource;
+import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The migrated shadow kept between runs is invisible except in speed: whatever happens to the changelog files (an
+ * edit, a new revision, a deleted one, a branch switch, a damaged template, two runs at once), the shadow always holds
+ * exactly what applying the files on disk builds.
+ */
+class MigratedShadowTest {
+
+    /** The repository (the git test makes it one); the changelogs' resource root is a folder inside, as in the project. */
+    @TempDir
+    Path repository;
+
+    private Path changelogRoot;
+
+    @TempDir
+    Path templateDirectory;
+
+    @org.junit.jupiter.api.BeforeEach
+    void resourceRoot() throws IOException {
+        changelogRoot = Files.createDirectories(repository.resolve("src/main/resources"));
+    }
+
+    private ClusterTemplates templates() {
+        return ClusterTemplates.in(templateDirectory);
+    }
+
+    /** What one shadow start saw: the columns of the migrated database, and whether the changelogs were applied. */
+    private record Run(List<String> columns, boolean applied, String output) {
+    }
+
+    private Run start() throws Exception {
+        return start(changelogRoot);
+    }
+
+    private Run start(Path root) throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        Progress progress = new Progress(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try (MigratedShadow shadow = MigratedShadow.start(ChangelogSource.directory(root), templates(), progress)) {
+            return new Run(columns(shadow), progress.orderedTimings().containsKey("applying changelogs to shadow database"),
+                    buffer.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static List<String> columns(MigratedShadow shadow) throws Exception {
+        List<String> columns = new ArrayList<>();
+        try (Connection connection = MigrationConnections.unpooled(shadow.migrated()).getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select table_name || '.' || column_name from information_schema.columns"
+                     + " where table_schema = 'public' and table_name not like 'databasechangelog%'"
+                     + " order by table_name, ordinal_position")) {
+            while (rows.next()) {
+                columns.add(rows.getString(1));
+            }
+        }
+        return columns;
+    }
+
+    private void revision(String file, String sql) {
+        revision(changelogRoot, file, sql);
+    }
+
+    private static void revision(Path root, String file, String sql) {
+        new ChangelogDirectory(root).addRevision(file, revisionXml(file, sql));
+    }
+
+    private static String revisionXml(String id, String sql) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                    <changeSet id="%s" author="test">
+                        <sql>%s</sql>
+                    </changeSet>
+                </databaseChangeLog>
+                """.formatted(id, sql);
+    }
+
+    private Path revisionFile(String file) {
+        return changelogRoot.resolve(ChangelogDirectory.CHANGES_DIR).resolve(file);
+    }
+
+    private List<Path> storedTemplates(String prefix) throws IOException {
+        try (Stream<Path> children = Files.list(templateDirectory)) {
+            return children.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+        }
+    }
+
+    @Test
+    void an_unchanged_changelog_is_applied_once_and_the_next_run_sees_the_same_schema() throws Exception {
+        revision("r1.xml", "create table book (id bigint primary key, title text)");
+
+        Run first = start();
+        Run second = start();
+
+        assertTrue(first.applied(), first.output());
+        assertFalse(second.applied(), second.output());
+        assertTrue(second.output().contains("changelogs already applied"), second.output());
+        assertEquals(List.of("book.id", "book.title"), first.columns());
+        assertEquals(first.columns(), second.columns());
+        assertEquals(1, storedTemplates("migrated-").size());
+    }
+
+    @Test
+    void an_edited_revision_is_applied_again() throws Exception {
+        revision("r1.xml", "create table book (id bigint primary key, title text)");
+        start();
+
+        Files.writeString(revisionFile("r1.xml"),
+                revisionXml("r1.xml", "create table book (id bigint primary key, title text, isbn varchar(13))"));
+        Run edited = start();
+
+        assertTrue(edited.applied(), edited.output());
+        assertEquals(List.of("book.id", "book.title", "book.isbn"), edited.columns());
+    }
+
+    @Test
+    void a_one_byte_edit_that_keeps_the_size_is_seen() throws Exception {
+        revision("r1.xml", "create table book (id bigint primary key, tytle text)");
+        start();
+
+        Path file = revisionFile("r1.xml");
+        Files.writeString(file, Files.readString(file).replace("tytle", "title"));
+        Run edited = start();
+
+        assertTrue(edited.applied(), edited.output());
+        assertEquals(List.of("book.id", "book.title"), edited.columns());
+    }
+
+    @Test
+    void an_added_revision_is_seen() throws Exception {
+        revision("r1.xml", "create table book (id bigint primary key)");
+        start();
+
+        revision("r2.xml", "create table author (id bigint primary key)");
+        Run added = start();
+
+        assertTrue(added.applied(), added.output());
+        assertEquals(List.of("author.id", "book.id"), added.columns());
+    }
+
+    @Test
+    void a_deleted_revision_is_seen() throws Exception {
+        revision("r1.xml", "create table book (id bigint primary key)");
+        String masterWithOne = Files.readString(changelogRoot.resolve(ChangelogDirectory.MASTER));
+        revision("r2.xml", "create table author (id bigint primary key)");
+        assertEquals(List.of("author.id", "book.id"), start().columns());
+
+        Files.delete(revisionFile("r2.xml"));
+        Files.writeString(changelogRoot.resolve(ChangelogDirectory.MASTER), masterWithOne);
+        Run deleted = start();
+
+        assertTrue(deleted.applied(), deleted.output());
+        assertEquals(List.of("book.id"), deleted.columns());
+    }
+
+    @Test
+    void switching_branches_back_and_forth_always_gives_the_branch_schema() throws Exception {
+        git("init", "-q", "-b", "main");
+        revision("r1.xml", "create table book (id bigint primary key)");
+        git("add", "-A");
+        git("commit", "-q", "-m", "r1");
+        git("checkout", "-q", "-b", "feature");
+        revision("r2.xml", "create table author (id bigint primary key)");
+        git("add", "-A");
+        git("commit", "-q", "-m", "r2");
+
+        List<String> feature = start().columns();
+        git("checkout", "-q", "main");
+        Run onMain = start();
+        git("checkout", "-q", "feature");
+        Run backOnFeature = start();
+        git("checkout", "-q", "main");
+        Run backOnMain = start();
+
+        assertEquals(List.of("author.id", "book.id"), feature);
+        assertEquals(List.of("book.id"), onMain.columns());
+        assertEquals(feature, backOnFeature.columns());
+        assertFalse(backOnFeature.applied(), "the feature branch's shadow is reused: " + backOnFeature.output());
+        assertEquals(List.of("book.id"), backOnMain.columns());
+        assertFalse(backOnMain.applied(), backOnMain.output());
+    }
+
+    @Test
+    void a_damaged_template_is_not_used() throws Exception {
+        revision("r1.xml", "create table book (id bigint primary key)");
+        start();
+        Path template = storedTemplates("migrated-").get(0);
+        Path victim;
+        try (Stream<Path> files = Files.walk(template.resolve("data/base"))) {
+            victim = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
+        Files.delete(victim);
+
+        Run afterDamage = start();
+
+        assertTrue(afterDamage.applied(), afterDamage.output());
+        assertEquals(List.of("book.id"), afterDamage.columns());
+    }
+
+    @Test
+    void changelogs_with_parameters_are_applied_every_time() throws Exception {
+        revision("r1.xml", "create table ${table_name} (id bigint primary key)");
+        Path master = changelogRoot.resolve(ChangelogDirectory.MASTER);
+        Files.writeString(master, Files.readString(master).replace("<include",
+                "<property name=\"table_name\" value=\"book\"/>\n    <include"));
+
+        Run first = start();
+        Run second = start();
+
+        assertTrue(second.applied(), second.output());
+        assertTrue(first.output().contains("not kept between runs"), first.output());
+        assertEquals(List.of("book.id"), second.columns());
+        assertTrue(storedTemplates("migrated-").isEmpty());
+    }
+
+    @Test
+    void two_runs_at_once_both_see_the_schema_and_store_one_template() throws Exception {
+        revision("r1.xml", "create table book (id bigint primary key, title text)");
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<Run> run = () -> {
+            together.await();
+            return start();
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Run> a = pool.submit(run);
+            Future<Run> b = pool.submit(run);
+            assertEquals(List.of("book.id", "book.title"), a.get().columns());
+            assertEquals(List.of("book.id", "book.title"), b.get().columns());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, storedTemplates("migrated-").size());
+        assertTrue(storedTemplates("staging-").isEmpty());
+        assertFalse(start().applied());
+    }
+
+    private void git(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=test", "-c", "user.email=test@example.com",
+                "-c", "commit.gpgsign=false"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), "git " + String.join(" ", arguments) + ": " + output);
+    }
+}
