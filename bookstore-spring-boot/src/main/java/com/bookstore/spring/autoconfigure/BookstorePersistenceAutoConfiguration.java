@@ -3,6 +3,7 @@ package com.bookstore.spring.autoconfigure;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.runtime.ConnectionPools;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.core.settings.MigrationTimeouts;
 import com.bookstore.db.core.settings.PoolSettings;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.BeanClassLoaderAware;
@@ -105,8 +106,8 @@ public class BookstorePersistenceAutoConfiguration implements BeanClassLoaderAwa
 
         @Bean
         @ConditionalOnMissingBean
-        StartupMigration bookstoreStartupMigration(DatabaseSettings settings) {
-            return StartupMigration.fromClasspath(settings);
+        StartupMigration bookstoreStartupMigration(DatabaseSettings settings, Environment environment) {
+            return StartupMigration.fromClasspath(settings, MigrationTimeouts.from(new SpringConfigSource(environment)));
         }
 
         /** Static: a bean factory post-processor must not need its configuration class instantiated. */

@@ -1,6 +1,7 @@
 package com.bookstore.spring.autoconfigure;
 
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.core.settings.MigrationTimeouts;
 import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
 import org.slf4j.Logger;
@@ -13,8 +14,8 @@ import java.util.List;
  * Applies the pending revisions of the db-migrations jar when the context creates this bean, which is before the
  * {@code EntityManagerFactory} (and every other bean that uses the database) is created. The upgrade runs as
  * {@code ./migrate upgrade} does: through {@code MigrationConnections.unpooled(settings)}, never the application pool,
- * under the migration advisory lock, so instances starting together apply each revision once; it refuses a database
- * holding revisions this build does not know.
+ * under the migration advisory lock, so instances starting together apply each revision once, with the migration
+ * session's lock and statement timeouts; it refuses a database holding revisions this build does not know.
  */
 public final class StartupMigration implements InitializingBean {
 
@@ -22,22 +23,34 @@ public final class StartupMigration implements InitializingBean {
 
     private final DatabaseSettings settings;
     private final ChangelogSource changelog;
+    private final MigrationTimeouts timeouts;
     private volatile List<String> applied = List.of();
 
+    /** With {@link MigrationTimeouts#DEFAULTS}. */
     public StartupMigration(DatabaseSettings settings, ChangelogSource changelog) {
+        this(settings, changelog, MigrationTimeouts.DEFAULTS);
+    }
+
+    public StartupMigration(DatabaseSettings settings, ChangelogSource changelog, MigrationTimeouts timeouts) {
         this.settings = settings;
         this.changelog = changelog;
+        this.timeouts = timeouts;
+    }
+
+    /** The changelog of the db-migrations jar on the class path, with {@link MigrationTimeouts#DEFAULTS}. */
+    public static StartupMigration fromClasspath(DatabaseSettings settings) {
+        return fromClasspath(settings, MigrationTimeouts.DEFAULTS);
     }
 
     /** The changelog of the db-migrations jar on the class path. */
-    public static StartupMigration fromClasspath(DatabaseSettings settings) {
-        return new StartupMigration(settings, ChangelogSource.classpath());
+    public static StartupMigration fromClasspath(DatabaseSettings settings, MigrationTimeouts timeouts) {
+        return new StartupMigration(settings, ChangelogSource.classpath(), timeouts);
     }
 
     @Override
     public void afterPropertiesSet() {
         long started = System.nanoTime();
-        try (ChangelogRunner runner = ChangelogRunner.open(changelog, settings)) {
+        try (ChangelogRunner runner = ChangelogRunner.open(changelog, settings, timeouts)) {
             applied = List.copyOf(runner.upgrade());
         } catch (Exception e) {
             throw new StartupMigrationException("Migrating " + settings.maskedUrl() + " at start-up with "

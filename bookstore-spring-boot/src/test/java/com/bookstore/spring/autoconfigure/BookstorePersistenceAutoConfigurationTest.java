@@ -147,6 +147,20 @@ class BookstorePersistenceAutoConfigurationTest {
     }
 
     @Test
+    void the_start_up_migration_reads_its_timeouts_from_the_spring_environment_and_refuses_a_malformed_one() {
+        runner.withUserConfiguration(OwnDataSource.class)
+                .withPropertyValues("database.url=postgresql://app:" + PASSWORD + "@db.internal:5432/bookstore",
+                        "bookstore.persistence.migrate-on-startup=true", "migration.lock.timeout=5 seconds")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    SettingsException failure = rootCause(context.getStartupFailure(), SettingsException.class);
+                    assertEquals("MIGRATION_LOCK_TIMEOUT", failure.variable());
+                    assertThat(failure.getMessage()).startsWith("MIGRATION_LOCK_TIMEOUT is '5 seconds'")
+                            .contains("e.g. MIGRATION_LOCK_TIMEOUT=5s").doesNotContain(PASSWORD);
+                });
+    }
+
+    @Test
     void spring_datasource_url_is_refused_rather_than_silently_ignored() {
         runner.withPropertyValues("database.url=postgresql://app:" + PASSWORD + "@localhost:5432/bookstore",
                         "spring.datasource.url=jdbc:postgresql://elsewhere/db")
@@ -216,7 +230,8 @@ class BookstorePersistenceAutoConfigurationTest {
         String metadata = resource("META-INF/spring-configuration-metadata.json");
         assertThat(metadata).contains("\"name\": \"bookstore.persistence.enabled\"",
                 "\"name\": \"bookstore.persistence.migrate-on-startup\"", "\"name\": \"bookstore.persistence.pool-name\"",
-                "\"name\": \"database.url\"", "\"name\": \"database.pool.max.size\"");
+                "\"name\": \"database.url\"", "\"name\": \"database.pool.max.size\"",
+                "\"name\": \"migration.lock.timeout\"", "\"name\": \"migration.statement.timeout\"");
         assertTrue(metadata.contains("advisory lock"), "the descriptions come from the Javadoc");
     }
 

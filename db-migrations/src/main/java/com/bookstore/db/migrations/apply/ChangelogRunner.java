@@ -1,6 +1,8 @@
 package com.bookstore.db.migrations.apply;
 
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.core.settings.MigrationTimeouts;
+import com.bookstore.db.migrations.apply.LockWaitWatch.Sighting;
 import com.bookstore.db.migrations.internal.schema.LiquibaseDatabases;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -23,22 +25,42 @@ import liquibase.lockservice.LockServiceFactory;
 
 import java.io.Writer;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * Runs a changelog against one database, on one unpooled connection that is closed with this runner.
+ * Runs a changelog against one database, on one unpooled connection that is closed with this runner (and, while
+ * revisions run under a timeout, a second one that watches it for lock waits: {@link LockWaitWatch}).
  */
 public final class ChangelogRunner implements AutoCloseable {
 
 
+    /** How often the lock-wait watch looks at most, and at least: a fifth of the shortest timeout, within these. */
+    private static final Duration FASTEST_LOOK = Duration.ofMillis(20);
+    private static final Duration SLOWEST_LOOK = Duration.ofMillis(250);
+
     private final Database database;
     private final Liquibase liquibase;
+    private final DatabaseSettings settings;
+    /** The session's timeouts; null for a reading session, which sets none. */
+    private final MigrationTimeouts timeouts;
 
-    private ChangelogRunner(Database database, Liquibase liquibase) {
+    private ChangelogRunner(Database database, Liquibase liquibase, DatabaseSettings settings, MigrationTimeouts timeouts) {
         this.database = database;
         this.liquibase = liquibase;
+        this.settings = settings;
+        this.timeouts = timeouts;
+    }
+
+    /** {@link #open(ChangelogSource, DatabaseSettings, MigrationTimeouts)} with {@link MigrationTimeouts#DEFAULTS}. */
+    public static ChangelogRunner open(ChangelogSource source, DatabaseSettings settings) throws SQLException, LockException {
+        return open(source, settings, MigrationTimeouts.DEFAULTS);
     }
 
     /**
@@ -46,9 +68,16 @@ public final class ChangelogRunner implements AutoCloseable {
      * before anything reads or creates Liquibase's tables: Liquibase itself creates DATABASECHANGELOG and reads the
      * history outside its lock ({@code listUnrunChangeSets}), which races when several deploys start at once.
      * Liquibase's own commands (update, rollback) release the lock when they end; {@link #close()} otherwise.
+     *
+     * <p>Then the session gets {@code timeouts} ({@code lock_timeout}, {@code statement_timeout}): only then, so that
+     * they bound the changesets' statements and never the wait for the migration lock. (That wait is a loop of
+     * {@code pg_try_advisory_lock}, which never waits inside PostgreSQL and so is not subject to {@code lock_timeout}
+     * anyway, unlike {@code pg_advisory_lock}.) A changeset cancelled by one of them fails with
+     * {@link MigrationTimeoutException}, naming the sessions that blocked it.
      */
-    public static ChangelogRunner open(ChangelogSource source, DatabaseSettings settings) throws SQLException, LockException {
-        return open(source, settings, true);
+    public static ChangelogRunner open(ChangelogSource source, DatabaseSettings settings, MigrationTimeouts timeouts)
+            throws SQLException, LockException {
+        return open(source, settings, Objects.requireNonNull(timeouts, "timeouts"), true);
     }
 
     /**
@@ -58,20 +87,38 @@ public final class ChangelogRunner implements AutoCloseable {
      */
     public static ChangelogRunner openForReading(ChangelogSource source, DatabaseSettings settings)
             throws SQLException, LockException {
-        return open(source, settings, false);
+        return open(source, settings, null, false);
     }
 
-    private static ChangelogRunner open(ChangelogSource source, DatabaseSettings settings, boolean forWriting)
-            throws SQLException, LockException {
+    private static ChangelogRunner open(ChangelogSource source, DatabaseSettings settings, MigrationTimeouts timeouts,
+            boolean forWriting) throws SQLException, LockException {
         Database database = LiquibaseDatabases.open(settings);
         try {
             if (forWriting || !historyTableExists(database)) {
                 LockServiceFactory.getInstance().getLockService(database).waitForLock();
             }
-            return new ChangelogRunner(database, new Liquibase(source.masterPath(), source.resourceAccessor(), database));
-        } catch (LockException | RuntimeException e) {
+            if (timeouts != null) {
+                setTimeouts(jdbc(database), timeouts);
+            }
+            return new ChangelogRunner(database, new Liquibase(source.masterPath(), source.resourceAccessor(), database),
+                    settings, timeouts);
+        } catch (SQLException | LockException | RuntimeException e) {
             LiquibaseDatabases.closeQuietly(database); // ends the session, and with it the advisory lock
             throw e;
+        }
+    }
+
+    /**
+     * Session-level {@code SET}s, committed: Liquibase runs with auto-commit off, and a {@code SET} in a transaction
+     * that is rolled back (the first failed changeset's) would be undone with it.
+     */
+    private static void setTimeouts(java.sql.Connection connection, MigrationTimeouts timeouts) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("set lock_timeout = " + timeouts.lockTimeout().toMillis());
+            statement.execute("set statement_timeout = " + timeouts.statementTimeout().toMillis());
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
         }
     }
 
@@ -102,12 +149,7 @@ public final class ChangelogRunner implements AutoCloseable {
      */
     public List<String> update() throws LiquibaseException {
         List<String> pending = pending().stream().map(ChangeSet::getId).toList();
-        try {
-            quietly(() -> liquibase.update(new Contexts(), new LabelExpression()));
-        } catch (LiquibaseException | RuntimeException e) {
-            recordFailure(e);
-            throw e;
-        }
+        applyWatched(!pending.isEmpty(), () -> liquibase.update(new Contexts(), new LabelExpression()), this::recordFailure);
         try {
             UpgradeFailures.clear(jdbc());
         } catch (SQLException e) {
@@ -116,20 +158,84 @@ public final class ChangelogRunner implements AutoCloseable {
         return pending;
     }
 
-    private void recordFailure(Exception failure) {
+    /**
+     * Runs {@code call}, which applies changesets, watched ({@link #watch}); when it fails, {@code failedRevision}
+     * names the revision it stopped at, and a failure caused by one of the session's timeouts becomes a
+     * {@link MigrationTimeoutException} naming that revision and what blocked it.
+     */
+    private void applyWatched(boolean applying, LiquibaseCall call, Function<Exception, Revision> failedRevision)
+            throws LiquibaseException {
+        LockWaitWatch watch = watch(applying);
+        try {
+            quietly(call);
+        } catch (LiquibaseException | RuntimeException e) {
+            Optional<Sighting> seen = watch.stop();
+            Revision failed = failedRevision.apply(e);
+            Optional<SQLException> timeout = timeoutIn(e);
+            if (timeout.isPresent()) {
+                throw MigrationTimeoutException.upgrade(failed, timeout.get(), timeouts, seen, e);
+            }
+            throw e;
+        } finally {
+            watch.close();
+        }
+    }
+
+    /** Records the first changeset still pending as the one that failed, for {@link #lastFailure()}; returns it. */
+    private Revision recordFailure(Exception failure) {
+        Revision failed = firstPending(failure);
+        if (failed != null) {
+            Throwable root = failure;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            try {
+                UpgradeFailures.record(jdbc(), failed.file() + "::" + failed.id(), String.valueOf(root.getMessage()).strip());
+            } catch (SQLException | RuntimeException e) {
+                failure.addSuppressed(e); // the original failure is what the user must see
+            }
+        }
+        return failed;
+    }
+
+    /** The first changeset still pending after {@code failure}: the one that failed; null when unknown. */
+    private Revision firstPending(Exception failure) {
         try {
             List<ChangeSet> stillPending = pending();
             if (!stillPending.isEmpty()) {
-                Throwable root = failure;
-                while (root.getCause() != null) {
-                    root = root.getCause();
-                }
                 ChangeSet failed = stillPending.get(0);
-                UpgradeFailures.record(jdbc(), failed.getFilePath() + "::" + failed.getId(), String.valueOf(root.getMessage()).strip());
+                return new Revision(failed.getId(), failed.getAuthor(), failed.getFilePath());
             }
-        } catch (LiquibaseException | SQLException | RuntimeException e) {
+        } catch (LiquibaseException | RuntimeException e) {
             failure.addSuppressed(e); // the original failure is what the user must see
         }
+        return null;
+    }
+
+    /**
+     * Watches this session while it applies changesets ({@link LockWaitWatch}), when it has a timeout that could cancel
+     * one and {@code applying}; otherwise a watch that sees nothing.
+     */
+    private LockWaitWatch watch(boolean applying) {
+        if (!applying || timeouts == null || timeouts.isOff()) {
+            return LockWaitWatch.none();
+        }
+        Duration shortest = Stream.of(timeouts.lockTimeout(), timeouts.statementTimeout())
+                .filter(d -> !d.isZero()).min(Duration::compareTo).orElseThrow();
+        Duration interval = shortest.dividedBy(5);
+        interval = interval.compareTo(FASTEST_LOOK) < 0 ? FASTEST_LOOK
+                : interval.compareTo(SLOWEST_LOOK) > 0 ? SLOWEST_LOOK : interval;
+        try {
+            int pid = jdbc().unwrap(org.postgresql.PGConnection.class).getBackendPID();
+            return LockWaitWatch.start(settings, pid, interval);
+        } catch (SQLException e) {
+            return LockWaitWatch.none(); // a timeout would then be reported without its blocker
+        }
+    }
+
+    /** The timeout of this session that stopped {@code failure}, if one did. */
+    private Optional<SQLException> timeoutIn(Throwable failure) {
+        return timeouts == null ? Optional.empty() : MigrationTimeoutException.timeoutIn(failure);
     }
 
     /** The last failed upgrade of this database, if the last upgrade failed. */
@@ -194,9 +300,11 @@ public final class ChangelogRunner implements AutoCloseable {
             throw new IllegalArgumentException("Cannot roll back " + count + " revision(s): only " + before.size()
                     + " revision(s) are applied to this database.");
         }
+        LockWaitWatch watch = watch(true);
         try {
             quietly(() -> liquibase.rollback(count, new Contexts(), new LabelExpression()));
         } catch (LiquibaseException | RuntimeException e) {
+            Optional<Sighting> seen = watch.stop();
             List<Revision> done;
             List<Revision> remaining;
             try {
@@ -210,7 +318,12 @@ public final class ChangelogRunner implements AutoCloseable {
                 throw e; // nothing ran: an edited revision, an unreadable changelog, the lock... say that as it is
             }
             // Liquibase rolls back newest first (history order): the one that failed is the newest still applied
-            throw new RollbackStoppedException(done, remaining.isEmpty() ? null : remaining.get(remaining.size() - 1), e);
+            Revision failed = remaining.isEmpty() ? null : remaining.get(remaining.size() - 1);
+            Optional<SQLException> timeout = timeoutIn(e);
+            throw new RollbackStoppedException(done, failed, timeout.isEmpty() ? e
+                    : MigrationTimeoutException.rollback(failed, timeout.get(), timeouts, seen, e));
+        } finally {
+            watch.close();
         }
         return rolledBack(before);
     }
@@ -269,7 +382,7 @@ public final class ChangelogRunner implements AutoCloseable {
 
     /** Applies the first {@code count} pending changesets (a database built up to a given revision). */
     public void update(int count) throws LiquibaseException {
-        quietly(() -> liquibase.update(count, new Contexts(), new LabelExpression()));
+        applyWatched(count > 0, () -> liquibase.update(count, new Contexts(), new LabelExpression()), this::firstPending);
     }
 
     /**

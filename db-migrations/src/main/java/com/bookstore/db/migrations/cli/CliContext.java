@@ -3,6 +3,7 @@ package com.bookstore.db.migrations.cli;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.settings.ConfigSource;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.core.settings.MigrationTimeouts;
 import com.bookstore.db.migrations.apply.ChangelogSource;
 import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import com.bookstore.db.migrations.internal.schema.Progress;
@@ -52,6 +53,11 @@ public record CliContext(PrintStream out, PrintStream err, ConfigSource config, 
                 .map(url -> DatabaseSettings.from(variable -> DatabaseSettings.DATABASE_URL.equals(variable)
                         ? java.util.Optional.of(url) : config.get(variable)))
                 .orElseGet(() -> DatabaseSettings.from(config));
+    }
+
+    /** {@code MIGRATION_LOCK_TIMEOUT} and {@code MIGRATION_STATEMENT_TIMEOUT} of the sessions that apply revisions. */
+    MigrationTimeouts timeouts() {
+        return MigrationTimeouts.from(config);
     }
 
     Progress progress() {

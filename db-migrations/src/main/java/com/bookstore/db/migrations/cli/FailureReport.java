@@ -2,6 +2,7 @@ package com.bookstore.db.migrations.cli;
 
 import com.bookstore.db.core.registry.EntityRegistryException;
 import com.bookstore.db.core.settings.SettingsException;
+import com.bookstore.db.migrations.apply.MigrationTimeoutException;
 import com.bookstore.db.migrations.apply.Revision;
 import com.bookstore.db.migrations.apply.RollbackStoppedException;
 import liquibase.exception.ChangeLogParseException;
@@ -69,6 +70,9 @@ record FailureReport(String message, ExitCode exitCode) {
             }
             if (t instanceof PreconditionFailedException precheck) {
                 return ofPrecheck(precheck, "a revision");
+            }
+            if (t instanceof MigrationTimeoutException timeout) { // says it all: revision, lock, blockers, what to do
+                return new FailureReport(oneLine(timeout.getMessage()), ExitCode.DIFFERENCES_OR_REFUSED);
             }
             if (t instanceof MigrationFailedException migration) {
                 PreconditionFailedException precheck = causeOf(migration, PreconditionFailedException.class);
@@ -206,7 +210,7 @@ record FailureReport(String message, ExitCode exitCode) {
             return "changeset " + key;
         }
         String author = String.join("::", java.util.Arrays.asList(parts).subList(2, parts.length));
-        return "changeset " + parts[1] + " (author " + author + ") in " + parts[0];
+        return new Revision(parts[1], author, parts[0]).describe();
     }
 
     private static FailureReport ofParseError(Throwable parse) {
@@ -279,6 +283,12 @@ record FailureReport(String message, ExitCode exitCode) {
     }
 
     private static FailureReport ofStoppedRollback(RollbackStoppedException stopped) {
+        String done = stopped.rolledBack().isEmpty() ? "Nothing was rolled back"
+                : "The " + stopped.rolledBack().size() + " revision(s) rolled back before it ("
+                        + String.join(", ", stopped.rolledBack().stream().map(Revision::id).toList()) + ") stay rolled back";
+        if (stopped.getCause() instanceof MigrationTimeoutException timeout) {
+            return new FailureReport(oneLine(timeout.getMessage()) + " " + done + ".", ExitCode.DIFFERENCES_OR_REFUSED);
+        }
         Throwable cause = stopped.getCause() == null ? stopped : stopped.getCause();
         SQLException sql = null;
         String failedSql = null;
@@ -294,11 +304,7 @@ record FailureReport(String message, ExitCode exitCode) {
         String reason = sql != null ? serverText(sql) + (sql.getSQLState() == null ? "" : " (SQLSTATE " + sql.getSQLState() + ")")
                 : oneLine(innermostMessage(cause));
         Revision failed = stopped.failed();
-        String which = failed == null ? "a revision" : "changeset " + failed.id() + " (author " + failed.author() + ") in "
-                + failed.file();
-        String done = stopped.rolledBack().isEmpty() ? "Nothing was rolled back"
-                : "The " + stopped.rolledBack().size() + " revision(s) rolled back before it ("
-                        + String.join(", ", stopped.rolledBack().stream().map(Revision::id).toList()) + ") stay rolled back";
+        String which = failed == null ? "a revision" : failed.describe();
         return new FailureReport("The rollback stopped: the rollback of " + which + " failed: " + reason
                 + (failedSql == null ? "" : ", in the statement: " + failedSql)
                 + ". That revision is still applied (its rollback was undone whole). " + done + ". Fix the revision's "

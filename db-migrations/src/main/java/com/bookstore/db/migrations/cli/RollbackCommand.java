@@ -34,7 +34,7 @@ final class RollbackCommand extends DatabaseCommand {
 
                 Options:
                   --count <N>              how many revisions to roll back (required, at least 1)
-                """ + DATABASE_OPTIONS;
+                """ + DATABASE_OPTIONS + "\n" + TIMEOUT_SETTINGS;
     }
 
     @Override

@@ -25,9 +25,11 @@ final class UpgradeCommand extends DatabaseCommand {
 
                 Applies every pending revision, each in its own transaction, through a dedicated unpooled connection.
                 Refuses to run when the database has revisions this build does not know (a newer build ran there).
+                A revision that waits too long for a lock (another session's open transaction holds it) is rolled back,
+                left pending, and the blocking sessions are named (exit 1).
 
                 Options:
-                """ + DATABASE_OPTIONS + """
+                """ + DATABASE_OPTIONS + "\n" + TIMEOUT_SETTINGS + """
 
                 Example: DATABASE_URL=postgresql://app:secret@localhost:5432/bookstore ./migrate upgrade
                 """;

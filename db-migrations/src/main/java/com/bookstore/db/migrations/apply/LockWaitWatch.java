@@ -1,0 +1,182 @@
+package com.bookstore.db.migrations.apply;
+
+import com.bookstore.db.core.runtime.MigrationConnections;
+import com.bookstore.db.core.settings.DatabaseSettings;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Looks at the migration session from a second connection while it applies changesets, and remembers what it was last
+ * seen doing: its statement and, when it waited for a lock, which lock and the sessions holding it
+ * ({@code pg_blocking_pids}).
+ *
+ * <p>Why: when {@code lock_timeout} cancels a statement, PostgreSQL's error names neither the lock nor who held it, and
+ * once cancelled the wait is gone from {@code pg_locks}; only a look taken during the wait can name the blocking
+ * session. The watch reads the one session's row of {@code pg_stat_activity} at each tick, and the lock tables only
+ * while that session waits for a lock. Best effort: a watch that cannot connect or read sees nothing, and never fails
+ * the migration.
+ */
+final class LockWaitWatch implements AutoCloseable {
+
+    /** A session holding (or queued ahead for) the lock the migration waited for. */
+    record Blocker(int pid, String application, String state, Duration transactionAge, String query) {
+    }
+
+    /**
+     * The migration session's running statement, and, when it waited for a lock, the lock
+     * ({@code AccessExclusiveLock on public.book}) and who held it; {@code lock} is null when it did not wait.
+     */
+    record Sighting(String statement, String lock, List<Blocker> blockers) {
+
+        boolean waitedForLock() {
+            return lock != null;
+        }
+    }
+
+    private static final String APPLICATION_NAME = "bookstore-migrations-watch";
+    private static final String ACTIVITY = "select state = 'active', wait_event_type = 'Lock', query, "
+            + "extract(epoch from clock_timestamp() - query_start) * 1000 from pg_stat_activity where pid = ?";
+    private static final String LOCK = "select l.locktype, l.mode, "
+            + "case when c.oid is not null then format('%I.%I', n.nspname, c.relname) end, "
+            + "l.transactionid::text from pg_locks l left join pg_class c on c.oid = l.relation "
+            + "left join pg_namespace n on n.oid = c.relnamespace where l.pid = ? and not l.granted limit 1";
+    private static final String BLOCKERS = "select pid, application_name, state, "
+            + "extract(epoch from clock_timestamp() - xact_start)::bigint, query from pg_stat_activity "
+            + "where pid = any(pg_blocking_pids(?)) order by xact_start nulls last, pid";
+
+    private final Duration interval;
+    private Thread thread;
+    private volatile boolean running = true;
+    /** The last lock wait seen, and when: kept apart so that the statements after a cancel do not hide it. */
+    private volatile Sighting lastWait;
+    private volatile long lastWaitNanos;
+    /** The last statement seen running for longer than a look's interval (a short one cannot be what timed out). */
+    private volatile Sighting lastLong;
+    private volatile long lastLongNanos;
+
+    private LockWaitWatch(Duration interval) {
+        this.interval = interval;
+    }
+
+    /** A watch that sees nothing: no timeout is set, or nothing is about to run. */
+    static LockWaitWatch none() {
+        return new LockWaitWatch(Duration.ZERO);
+    }
+
+    /**
+     * Starts watching session {@code pid}, looking every {@code interval}: shorter than the timeouts, so that the last
+     * look before a timeout sees the statement it cancels.
+     */
+    static LockWaitWatch start(DatabaseSettings settings, int pid, Duration interval) {
+        LockWaitWatch watch = new LockWaitWatch(interval);
+        watch.thread = new Thread(() -> watch.watch(settings, pid), "bookstore-migrations-lock-watch");
+        watch.thread.setDaemon(true);
+        watch.thread.start();
+        return watch;
+    }
+
+    /**
+     * Stops watching and returns what the session was seen doing at the last looks before now, a lock wait first:
+     * what it did earlier (a statement that then got its lock or finished) is not what a failure right now is about.
+     */
+    Optional<Sighting> stop() {
+        long now = System.nanoTime();
+        close();
+        long recent = 2 * interval.toNanos() + Duration.ofMillis(250).toNanos();
+        if (lastWait != null && now - lastWaitNanos <= recent) {
+            return Optional.of(lastWait);
+        }
+        return lastLong != null && now - lastLongNanos <= recent ? Optional.of(lastLong) : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (thread == null) {
+            return;
+        }
+        thread.interrupt();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void watch(DatabaseSettings settings, int pid) {
+        try (Connection connection = connect(settings);
+             PreparedStatement activity = connection.prepareStatement(ACTIVITY)) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("set statement_timeout = '2s'");
+            }
+            activity.setInt(1, pid);
+            while (running) {
+                long seen = System.nanoTime();
+                try (ResultSet rs = activity.executeQuery()) {
+                    boolean active = rs.next() && rs.getBoolean(1);
+                    if (active && rs.getBoolean(2)) {
+                        lastWait = lockWait(connection, pid, rs.getString(3));
+                        lastWaitNanos = seen;
+                    } else if (active && rs.getDouble(4) >= interval.toMillis()) {
+                        lastLong = new Sighting(rs.getString(3), null, List.of());
+                        lastLongNanos = seen;
+                    }
+                }
+                Thread.sleep(interval.toMillis());
+            }
+        } catch (SQLException | RuntimeException e) {
+            // best effort: without the watch, a timeout is reported without naming the blocking session
+        } catch (InterruptedException e) {
+            // stopped
+        }
+    }
+
+    /** A session of its own name, so that nobody counts or mistakes it for a migration session. */
+    private static Connection connect(DatabaseSettings settings) throws SQLException {
+        javax.sql.DataSource dataSource = MigrationConnections.unpooled(settings);
+        dataSource.unwrap(org.postgresql.ds.PGSimpleDataSource.class).setApplicationName(APPLICATION_NAME);
+        return dataSource.getConnection();
+    }
+
+    private static Sighting lockWait(Connection connection, int pid, String statement) throws SQLException {
+        String lock = "a lock";
+        try (PreparedStatement query = connection.prepareStatement(LOCK)) {
+            query.setInt(1, pid);
+            try (ResultSet rs = query.executeQuery()) {
+                if (rs.next()) {
+                    lock = describe(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+                }
+            }
+        }
+        List<Blocker> blockers = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(BLOCKERS)) {
+            query.setInt(1, pid);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    long age = rs.getLong(4);
+                    blockers.add(new Blocker(rs.getInt(1), rs.getString(2), rs.getString(3),
+                            rs.wasNull() ? null : Duration.ofSeconds(age), rs.getString(5)));
+                }
+            }
+        }
+        return new Sighting(statement, lock, List.copyOf(blockers));
+    }
+
+    /** {@code AccessExclusiveLock on public.book}, {@code ShareLock on transaction 1234 (...)}, ... */
+    private static String describe(String type, String mode, String relation, String transaction) {
+        if (relation != null) {
+            return mode + (type.equals("tuple") ? " on a row of " : " on ") + relation;
+        }
+        if (transaction != null) {
+            return mode + " on transaction " + transaction + " (a row that transaction changed or locked)";
+        }
+        return mode + " (" + type + ")";
+    }
+}
