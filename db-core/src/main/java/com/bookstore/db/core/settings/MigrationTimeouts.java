@@ -31,6 +31,9 @@ public record MigrationTimeouts(Duration lockTimeout, Duration statementTimeout)
 
     public static final MigrationTimeouts DEFAULTS = new MigrationTimeouts(Duration.ofSeconds(5), Duration.ZERO);
 
+    /** No limit: for a private shadow server, where no other session can block and a limit could only fail a run. */
+    public static final MigrationTimeouts NONE = new MigrationTimeouts(Duration.ZERO, Duration.ZERO);
+
     /** PostgreSQL's syntax for a time setting whose unit is milliseconds: a number, optional spaces, a unit. */
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|min|h|d)?");
     private static final Map<String, Long> MICROS = Map.of("us", 1L, "ms", 1_000L, "s", 1_000_000L,

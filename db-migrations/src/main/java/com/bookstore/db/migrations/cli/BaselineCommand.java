@@ -3,6 +3,7 @@ package com.bookstore.db.migrations.cli;
 import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.core.settings.MigrationTimeouts;
 import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
 import com.bookstore.db.migrations.internal.schema.Progress;
@@ -100,7 +101,7 @@ final class BaselineCommand extends DatabaseCommand {
         try (ScratchDatabases shadow = progress.step("starting shadow PostgreSQL", ScratchDatabases::embedded)) {
             DatabaseSettings built = shadow.create("baseline");
             progress.step("applying " + count + " revision(s) to the shadow database", () -> {
-                try (ChangelogRunner runner = ChangelogRunner.open(changelogs, built)) {
+                try (ChangelogRunner runner = ChangelogRunner.open(changelogs, built, MigrationTimeouts.NONE)) {
                     runner.update(count);
                 }
                 return null;

@@ -5,6 +5,7 @@ import com.bookstore.db.core.embedded.EmbeddedPostgresServer;
 import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.core.settings.MigrationTimeouts;
 import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
 import com.bookstore.db.migrations.apply.LiquibaseDefaults;
@@ -102,7 +103,7 @@ public final class MigratedShadow implements AutoCloseable {
     private static void apply(ChangelogSource changelogs, DatabaseSettings migrated, Progress progress) throws Exception {
         if (changelogs.exists()) {
             progress.step("applying changelogs to shadow database", () -> {
-                try (ChangelogRunner runner = ChangelogRunner.open(changelogs, migrated)) {
+                try (ChangelogRunner runner = ChangelogRunner.open(changelogs, migrated, MigrationTimeouts.NONE)) {
                     return LiquibaseDefaults.quietly(runner::update);
                 }
             });
