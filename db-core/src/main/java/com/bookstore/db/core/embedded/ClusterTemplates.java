@@ -46,6 +46,9 @@ public final class ClusterTemplates {
     private static final String MANIFEST = "manifest";
     private static final String USED = "used";
     private static final int KEEP_PER_KIND = 6;
+    private static final String RUN = "run-";
+    private static final String TRASH = "trash-";
+    private static final java.util.concurrent.atomic.AtomicBoolean SWEPT = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final Path root;
 
@@ -175,6 +178,101 @@ public final class ClusterTemplates {
             delete(staging);
         }
         evictBeyond(KEEP_PER_KIND, valid.substring(0, valid.indexOf('-') < 0 ? valid.length() : valid.indexOf('-')));
+    }
+
+    /**
+     * A new private directory for a server's data, inside the template directory (so that copies and renames stay on
+     * one file system), or in the system's temporary directory when templates are off.
+     */
+    public Path newRunDirectory() throws IOException {
+        if (root == null) {
+            return Files.createTempDirectory("bookstore-pg-");
+        }
+        sweepOnce();
+        Path run = root.resolve(RUN + UUID.randomUUID());
+        createPrivateDirectory(run);
+        return run;
+    }
+
+    /**
+     * Removes a run directory without making the caller wait: renamed away at once, deleted on a daemon thread; what
+     * a process leaves behind when it exits first is removed by a later run ({@link #sweepOnce()}).
+     */
+    public void discard(Path runDirectory) {
+        if (root == null || !runDirectory.startsWith(root)) {
+            delete(runDirectory);
+            return;
+        }
+        Path trash = root.resolve(TRASH + UUID.randomUUID());
+        try {
+            Files.move(runDirectory, trash, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            delete(runDirectory);
+            return;
+        }
+        deleteInBackground(List.of(trash));
+    }
+
+    /**
+     * Once per process: deletes, in the background, what earlier runs left behind: trash, abandoned staging and
+     * evicted copies, and run directories of servers no longer running (zonky holds a lock on {@code epg-lock} in the
+     * data directory while the server runs), all at least an hour old.
+     */
+    private void sweepOnce() {
+        if (!SWEPT.compareAndSet(false, true)) {
+            return;
+        }
+        List<Path> leftovers = new ArrayList<>();
+        Instant anHourAgo = Instant.now().minusSeconds(3600);
+        try (Stream<Path> children = Files.list(root)) {
+            children.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith(TRASH) || name.startsWith("evicted-") || name.startsWith("staging-")
+                        || name.startsWith(RUN);
+            }).filter(p -> olderThan(p, anHourAgo)).filter(p -> !p.getFileName().toString().startsWith(RUN) || !running(p))
+                    .forEach(leftovers::add);
+        } catch (IOException | UncheckedIOException e) {
+            return; // nothing to sweep, or not readable: a later run tries again
+        }
+        deleteInBackground(leftovers);
+    }
+
+    private static boolean olderThan(Path path, Instant instant) {
+        try {
+            return Files.getLastModifiedTime(path).toInstant().isBefore(instant);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether a server still runs on {@code runDirectory}: its {@code epg-lock} is locked. */
+    private static boolean running(Path runDirectory) {
+        Path lock = runDirectory.resolve("epg-lock");
+        if (!Files.exists(lock)) {
+            return false;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock held = channel.tryLock();
+            if (held == null) {
+                return true;
+            }
+            held.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true; // a server of this process
+        } catch (IOException e) {
+            return true; // cannot tell: leave it
+        }
+    }
+
+    private static void deleteInBackground(List<Path> directories) {
+        if (directories.isEmpty()) {
+            return;
+        }
+        Thread thread = new Thread(() -> directories.forEach(ClusterTemplates::delete), "pg-template-cleanup");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Removes the template under {@code key}, if any (one found broken). */

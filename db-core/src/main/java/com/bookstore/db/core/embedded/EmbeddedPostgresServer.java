@@ -31,11 +31,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String TEMPLATE_FORMAT = "initdb-v2 -A trust -U postgres -E UTF-8 --wal-segsize=1";
 
     private EmbeddedPostgres postgres;
-    private final Path dataDirectory; // ours to delete, or null when zonky made (and removes) a temporary one
+    private final Path dataDirectory; // ours to discard, or null when zonky made (and removes) a temporary one
+    private final ClusterTemplates templates; // where dataDirectory lives
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, ClusterTemplates templates) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.templates = templates;
     }
 
     /** A server on a copy of the initialised-cluster template of the {@link ClusterTemplates#standard()} directory. */
@@ -75,18 +77,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static Optional<EmbeddedPostgresServer> startFrom(ClusterTemplates templates, Path template) {
         Path data = null;
         try {
-            data = Files.createTempDirectory("bookstore-pg-");
+            data = templates.newRunDirectory();
             templates.copy(template, data);
         } catch (IOException e) {
             if (data != null) {
-                ClusterTemplates.delete(data);
+                templates.discard(data);
             }
             return Optional.empty();
         }
         try {
-            return Optional.of(new EmbeddedPostgresServer(builder(0).setDataDirectory(data.toFile()).start(), data));
+            return Optional.of(new EmbeddedPostgresServer(builder(0).setDataDirectory(data.toFile()).start(), data,
+                    templates));
         } catch (IOException | RuntimeException e) {
-            ClusterTemplates.delete(data);
+            templates.discard(data);
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL server on a copy of " + template + ": "
                     + e.getMessage() + ". Remove that directory, or set " + ClusterTemplates.SWITCH_VARIABLE + "=off.",
                     e instanceof IOException io ? io : new IOException(e));
@@ -142,19 +145,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static void storeInitialisedCluster(ClusterTemplates templates, String key) throws IOException {
-        Path data = Files.createTempDirectory("bookstore-pg-init-");
+        Path data = templates.newRunDirectory();
         try {
             // 1 MB WAL segments instead of 16: a third less to copy on every start
             builder(0).setDataDirectory(data.toFile()).setLocaleConfig("wal-segsize", "1").start().close();
             templates.save(key, data);
         } finally {
-            ClusterTemplates.delete(data);
+            templates.discard(data);
         }
     }
 
     private static EmbeddedPostgresServer withInitdb() {
         try {
-            return new EmbeddedPostgresServer(builder(0).setCleanDataDirectory(true).start(), null);
+            return new EmbeddedPostgresServer(builder(0).setCleanDataDirectory(true).start(), null, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL server: " + e.getMessage(), e);
         }
@@ -193,7 +196,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             stopPostmaster();
         } finally {
             if (dataDirectory != null) {
-                ClusterTemplates.delete(dataDirectory);
+                templates.discard(dataDirectory);
             }
         }
     }

@@ -153,10 +153,23 @@ public final class ModelSchemaExporter {
         return script.statements;
     }
 
+    /**
+     * Runs the script in one round trip; when PostgreSQL rejects it, rolls back and runs it again statement by
+     * statement to name the statement it rejects. Either way, all of it or nothing.
+     */
     private static void run(Connection connection, List<String> ddl, Metadata metadata) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            if (!ddl.isEmpty()) {
+                try {
+                    statement.execute(String.join(";\n", ddl));
+                    connection.commit();
+                    return;
+                } catch (SQLException e) {
+                    connection.rollback();
+                }
+            }
             for (String sql : ddl) {
                 try {
                     statement.execute(sql);
