@@ -169,6 +169,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
                 .setServerConfig("max_connections", "200")
+                // no replica ever reads this server: least WAL, none kept for reuse (smaller templates to copy)
+                .setServerConfig("wal_level", "minimal")
+                .setServerConfig("max_wal_senders", "0")
+                .setServerConfig("wal_recycle", "off")
+                .setServerConfig("autovacuum", "off")
                 .setCleanDataDirectory(false); // a data directory given to zonky is ours: initdb only when it is empty
         return port == 0 ? builder : builder.setPort(port);
     }

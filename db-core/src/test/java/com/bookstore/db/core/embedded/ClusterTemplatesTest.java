@@ -102,20 +102,20 @@ class ClusterTemplatesTest {
     void only_the_most_recently_used_templates_of_a_kind_are_kept() throws IOException {
         ClusterTemplates templates = ClusterTemplates.in(root);
         templates.save("initdb-keep", dataDirectory("initdb"));
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 4; i++) {
             templates.save("migrated-" + i, dataDirectory("m" + i));
             Files.setLastModifiedTime(root.resolve("migrated-" + i + "/used"), FileTime.fromMillis(1_000_000L * (i + 1)));
         }
         templates.find("migrated-0"); // used just now: the most recent of all
 
-        templates.save("migrated-6", dataDirectory("m6"));
+        templates.save("migrated-4", dataDirectory("m4"));
 
         List<String> kept = children();
         assertTrue(kept.contains("initdb-keep"), "another kind is not evicted: " + kept);
         assertTrue(kept.contains("migrated-0"), "a recently used template is kept: " + kept);
-        assertTrue(kept.contains("migrated-6"), "the new template is kept: " + kept);
+        assertTrue(kept.contains("migrated-4"), "the new template is kept: " + kept);
         assertFalse(kept.contains("migrated-1"), "the least recently used goes: " + kept);
-        assertEquals(6, kept.stream().filter(name -> name.startsWith("migrated-")).count(), kept::toString);
+        assertEquals(4, kept.stream().filter(name -> name.startsWith("migrated-")).count(), kept::toString);
     }
 
     @Test
