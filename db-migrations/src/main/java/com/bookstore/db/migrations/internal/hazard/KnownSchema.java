@@ -64,7 +64,7 @@ final class KnownSchema {
             for (Catalog.Constraint constraint : table.constraints().values()) {
                 if (constraint.kind() == 'p' || constraint.kind() == 'u') {
                     schema.indexTables.put(new QualifiedName(table.name().schema(), constraint.name()), table.name());
-                } else if (constraint.kind() == 'c') {
+                } else if (constraint.kind() == 'c' && !constraint.definition().isBlank()) {
                     AddConstraint check = DefinitionParser.constraint(Tokens.statements(constraint.definition()).get(0));
                     if (check != null && check.notNullColumn() != null) {
                         schema.checksOf(table.name()).put(constraint.name(), new NotNullCheck(check.notNullColumn(),
