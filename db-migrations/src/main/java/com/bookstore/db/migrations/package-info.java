@@ -5,8 +5,9 @@
  * <p>Tiers: {@code apply} is the API (what a service calls to migrate at start-up: upgrade, status, history, offline
  * SQL, rollback); {@code cli} is the {@code ./migrate} command line; {@code hibernate} plugs into Liquibase (the
  * {@code registry:} reference URL of {@code mvn liquibase:diff}); {@code internal.schema} (shadow databases and the
- * model-to-database diff) and {@code internal.changelog} (the changelog directory and revision writing) are the
- * implementation, used by nothing outside this module.
+ * model-to-database diff), {@code internal.changelog} (the changelog directory and revision writing),
+ * {@code internal.hazard} (the locks and breakage of migration SQL) and {@code internal.lint} (that analysis on
+ * revision files) are the implementation, used by nothing outside this module.
  *
  * <p>Module boundary: the only module that uses Liquibase; depends on db-core and the domain modules (whose entities
  * it migrates); nothing depends on it but tests.

@@ -14,6 +14,7 @@ import java.util.Set;
 public final class Arguments {
 
     private final Map<String, List<String>> values = new HashMap<>();
+    private final List<String> positional = new ArrayList<>();
 
     private Arguments() {
     }
@@ -23,9 +24,26 @@ public final class Arguments {
      * @param flags options without a value
      */
     public static Arguments parse(String command, List<String> args, Set<String> valued, Set<String> flags) {
+        return parse(command, args, valued, flags, false);
+    }
+
+    /**
+     * As above; with {@code takesArguments}, words that are not options (and everything after {@code --}) are the
+     * command's arguments ({@code lint a.xml b.sql}).
+     */
+    public static Arguments parse(String command, List<String> args, Set<String> valued, Set<String> flags,
+            boolean takesArguments) {
         Arguments parsed = new Arguments();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            if (takesArguments && arg.equals("--")) {
+                parsed.positional.addAll(args.subList(i + 1, args.size()));
+                break;
+            }
+            if (takesArguments && (!arg.startsWith("-") || arg.equals("-"))) {
+                parsed.positional.add(arg);
+                continue;
+            }
             if (!arg.startsWith("-") || arg.equals("-") || arg.equals("--")) {
                 throw new UsageException("'" + command + "' takes no argument '" + arg + "'. See ./migrate " + command + " --help.");
             }
@@ -71,5 +89,10 @@ public final class Arguments {
 
     public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
+    }
+
+    /** The arguments that are not options, in order (only for a command that takes arguments). */
+    public List<String> positional() {
+        return List.copyOf(positional);
     }
 }

@@ -23,5 +23,10 @@ interface Command {
         return Set.of();
     }
 
+    /** Whether the command takes arguments besides its options ({@code lint <file>...}). */
+    default boolean takesArguments() {
+        return false;
+    }
+
     ExitCode run(Arguments arguments, CliContext context) throws Exception;
 }

@@ -86,6 +86,7 @@ final class GenerateCommand implements Command {
             }
             default -> {
                 ReviewPrinter.print(out, result.review());
+                ReviewPrinter.printHazards(out, result.hazards());
                 out.println();
                 out.println("Wrote " + result.file() + ". Review it, then apply it with ./migrate upgrade.");
                 return ExitCode.OK;

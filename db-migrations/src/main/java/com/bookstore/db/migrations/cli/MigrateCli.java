@@ -18,7 +18,7 @@ public final class MigrateCli {
     static {
         for (Command command : List.of(new GenerateCommand(), new RevisionCommand(), new CheckCommand(),
                 new UpgradeCommand(), new StatusCommand(), new HistoryCommand(), new SqlCommand(), new RollbackCommand(),
-                new BaselineCommand(), new ErdCommand())) {
+                new BaselineCommand(), new ErdCommand(), new LintCommand())) {
             COMMANDS.put(command.name(), command);
         }
     }
@@ -49,7 +49,8 @@ public final class MigrateCli {
             return ExitCode.OK;
         }
         try {
-            Arguments arguments = Arguments.parse(command.name(), rest, command.valuedOptions(), command.flagOptions());
+            Arguments arguments = Arguments.parse(command.name(), rest, command.valuedOptions(), command.flagOptions(),
+                    command.takesArguments());
             return command.run(arguments, context);
         } catch (VirtualMachineError e) {
             throw e;

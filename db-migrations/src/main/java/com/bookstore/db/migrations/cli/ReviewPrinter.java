@@ -1,5 +1,6 @@
 package com.bookstore.db.migrations.cli;
 
+import com.bookstore.db.migrations.internal.hazard.HazardReport;
 import com.bookstore.db.migrations.internal.schema.ChangeReview;
 
 import java.io.PrintStream;
@@ -14,6 +15,23 @@ final class ReviewPrinter {
         out.println(review.findings().size() + " change(s):");
         review.findings().forEach(out::println);
         review.renameHints().forEach(hint -> out.println("hint: " + hint));
+    }
+
+    /**
+     * The deploy hazards of the revision's statements (locks that stop the running service, changes that break its
+     * previous version), each with its lock, what it blocks and the safe alternative, then the lock-queue advice.
+     */
+    static void printHazards(PrintStream out, HazardReport hazards) {
+        if (!hazards.hazards().isEmpty()) {
+            out.println();
+            out.println(hazards.hazards().size() + " deploy hazard(s): what the revision does to the service running "
+                    + "while it is applied (./migrate lint reports the same; see README, Safe migrations):");
+            hazards.hazards().forEach(hazard -> HazardPrinter.print(out, hazard, null, null));
+        }
+        hazards.lockQueueNote().ifPresent(note -> {
+            out.println();
+            out.println(note);
+        });
     }
 
     /**

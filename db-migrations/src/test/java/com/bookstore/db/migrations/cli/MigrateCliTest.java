@@ -79,7 +79,7 @@ class MigrateCliTest {
     void help_lists_every_command_and_the_exit_codes() {
         Run help = run(Map.of(), "--help");
         assertEquals(ExitCode.OK, help.exit());
-        for (String command : List.of("generate", "check", "upgrade", "status", "history", "sql", "rollback")) {
+        for (String command : List.of("generate", "check", "upgrade", "status", "history", "sql", "rollback", "lint")) {
             assertTrue(help.out().contains("  " + command + " "), command);
             Run commandHelp = run(Map.of(), command, "--help");
             assertEquals(ExitCode.OK, commandHelp.exit());

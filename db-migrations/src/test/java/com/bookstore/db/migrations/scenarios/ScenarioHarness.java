@@ -8,6 +8,8 @@ import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
 import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import com.bookstore.db.migrations.internal.changelog.RevisionGenerator;
+import com.bookstore.db.migrations.internal.hazard.Hazard;
+import com.bookstore.db.migrations.internal.hazard.Rule;
 import com.bookstore.db.migrations.internal.schema.ColumnRename;
 import com.bookstore.db.migrations.internal.schema.Progress;
 import com.bookstore.db.migrations.internal.schema.SchemaDiff;
@@ -80,6 +82,7 @@ final class ScenarioHarness {
         RevisionGenerator.Result baseline = RevisionGenerator.generate(before, changelogs,
                 new RevisionGenerator.Request("baseline", "scenario", true, List.of(), T0), server, Progress.silent());
         assertEquals(RevisionGenerator.Outcome.WRITTEN, baseline.outcome(), "the baseline is written");
+        assertAnalysed(baseline);
 
         DatabaseSettings live = server.create("live");
         upgrade(changelogs, live);
@@ -94,6 +97,7 @@ final class ScenarioHarness {
         RevisionGenerator.Result generated = RevisionGenerator.generate(after, changelogs,
                 new RevisionGenerator.Request("change", "scenario", allowDestructive, renames, T0.plusSeconds(60)),
                 server, Progress.silent());
+        assertAnalysed(generated);
         String revision = generated.file() == null ? "" : Files.readString(generated.file());
         if (generated.outcome() == RevisionGenerator.Outcome.WRITTEN) {
             upgrade(changelogs, live);
@@ -101,6 +105,12 @@ final class ScenarioHarness {
             assertNoDrift(after, live, "after upgrading with the generated revision\n" + revision + "\n");
         }
         return new Outcome(driftBefore, generated, revision, changelogs, live, rows);
+    }
+
+    /** The hazard analysis understands every statement the generator writes: none is reported as not analysed. */
+    private static void assertAnalysed(RevisionGenerator.Result generated) {
+        List<Hazard> unknown = generated.hazards().hazards().stream().filter(h -> h.rule() == Rule.NOT_ANALYSED).toList();
+        assertTrue(unknown.isEmpty(), "statements of a generated revision the hazard analysis does not understand: " + unknown);
     }
 
     /** Every table present before and after still holds the rows it held. */
@@ -118,6 +128,7 @@ final class ScenarioHarness {
         SchemaDiff driftBefore = ShadowComparison.modelVersusDatabase(after, earlier.live(), server, Progress.silent());
         RevisionGenerator.Result generated = RevisionGenerator.generate(after, earlier.changelogs(),
                 new RevisionGenerator.Request("next", "scenario", false, renames, T0.plusSeconds(120)), server, Progress.silent());
+        assertAnalysed(generated);
         String revision = generated.file() == null ? "" : Files.readString(generated.file());
         if (generated.outcome() == RevisionGenerator.Outcome.WRITTEN) {
             upgrade(earlier.changelogs(), earlier.live());

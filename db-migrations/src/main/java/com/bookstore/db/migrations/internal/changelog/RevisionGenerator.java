@@ -3,6 +3,8 @@ package com.bookstore.db.migrations.internal.changelog;
 import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.migrations.apply.ChangelogSource;
+import com.bookstore.db.migrations.internal.hazard.HazardAnalyser;
+import com.bookstore.db.migrations.internal.hazard.HazardReport;
 import com.bookstore.db.migrations.internal.schema.ChangeReview;
 import com.bookstore.db.migrations.internal.schema.ColumnRename;
 import com.bookstore.db.migrations.internal.schema.ExcludedObjects;
@@ -34,12 +36,11 @@ public final class RevisionGenerator {
     /** What happened. */
     public enum Outcome { NO_CHANGES, WRITTEN, REFUSED_DESTRUCTIVE }
 
-    /** The outcome, the review of the changes, and the file written (when one was). */
-    public record Result(Outcome outcome, ChangeReview review, Path file, List<String> excluded) {
-
-        public Result(Outcome outcome, ChangeReview review, Path file) {
-            this(outcome, review, file, List.of());
-        }
+    /**
+     * The outcome, the review of the changes, the file written (when one was), the objects left out of the comparison,
+     * and the hazards of the revision's statements for a deploy while the service runs.
+     */
+    public record Result(Outcome outcome, ChangeReview review, Path file, List<String> excluded, HazardReport hazards) {
     }
 
     private RevisionGenerator() {
@@ -70,14 +71,22 @@ public final class RevisionGenerator {
             diff = ShadowComparison.revisionFor(registry, shadow, request.renames(), request.excluded(), progress);
         }
         ChangeReview review = diff.review();
+        HazardReport hazards = hazards(fileName, diff);
         if (diff.isEmpty()) {
-            return new Result(Outcome.NO_CHANGES, review, null, diff.excluded());
+            return new Result(Outcome.NO_CHANGES, review, null, diff.excluded(), hazards);
         }
         if (review.hasDestructive() && !request.allowDestructive()) {
-            return new Result(Outcome.REFUSED_DESTRUCTIVE, review, null, diff.excluded());
+            return new Result(Outcome.REFUSED_DESTRUCTIVE, review, null, diff.excluded(), hazards);
         }
         String content = RevisionWriter.render(fileName, request.author(), request.message(), diff.forwardChanges(), diff.reverseChanges(),
                 diff.prechecks());
-        return new Result(Outcome.WRITTEN, review, directory.addRevision(fileName, content), diff.excluded());
+        return new Result(Outcome.WRITTEN, review, directory.addRevision(fileName, content), diff.excluded(), hazards);
+    }
+
+    /** The hazards of the forward statements, judged against the schema the earlier revisions build. */
+    private static HazardReport hazards(String fileName, SchemaDiff diff) {
+        List<String> statements = diff.forward().stream().flatMap(change -> change.statements().stream()).toList();
+        return HazardAnalyser.startingFrom(diff.current()).analyse(List.of(new HazardAnalyser.Unit(
+                RevisionWriter.changeSetId(fileName), true, statements)));
     }
 }

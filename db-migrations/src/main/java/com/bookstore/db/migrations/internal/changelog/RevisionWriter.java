@@ -45,9 +45,14 @@ public final class RevisionWriter {
         return without.substring(0, commentLineStart) + block + without.substring(commentLineStart);
     }
 
+    /** The changeset id of a revision: its file name without {@code .xml}. */
+    public static String changeSetId(String fileName) {
+        return fileName.endsWith(".xml") ? fileName.substring(0, fileName.length() - 4) : fileName;
+    }
+
     public static String render(String fileName, String author, String message, List<Change> forward, List<Change> rollback,
             List<String> prechecks) {
-        String id = fileName.endsWith(".xml") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        String id = changeSetId(fileName);
         ChangeSet changeSet = new ChangeSet(id, author, false, false, null, null, null, null);
         changeSet.setComments(message);
         forward.forEach(changeSet::addChange);

@@ -1,0 +1,307 @@
+package com.bookstore.db.migrations.internal.hazard;
+
+import com.bookstore.db.migrations.internal.catalog.QualifiedName;
+import com.bookstore.db.migrations.internal.hazard.SqlLexer.Token;
+import com.bookstore.db.migrations.internal.hazard.Statement.CreateIndex;
+import com.bookstore.db.migrations.internal.hazard.Statement.CreateTable;
+import com.bookstore.db.migrations.internal.hazard.Statement.DropIndex;
+import com.bookstore.db.migrations.internal.hazard.Statement.DropTable;
+import com.bookstore.db.migrations.internal.hazard.Statement.Harmless;
+import com.bookstore.db.migrations.internal.hazard.Statement.RenameIndex;
+import com.bookstore.db.migrations.internal.hazard.Statement.SetLockTimeout;
+import com.bookstore.db.migrations.internal.hazard.Statement.TableLock;
+import com.bookstore.db.migrations.internal.hazard.Statement.Unknown;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Classifies one statement by its leading keywords and reads the shapes whose locks matter (CREATE/DROP INDEX,
+ * CREATE/DROP/ALTER TABLE, TRUNCATE, LOCK, ...). The list of harmless kinds is closed: a statement that is neither
+ * read nor listed is {@link Unknown}, so an unfamiliar statement is reported, never waved through.
+ */
+final class StatementParser {
+
+    /** Kinds of CREATE that make a new object without a blocking lock on an existing table. */
+    private static final Set<String> HARMLESS_CREATE = Set.of("schema", "sequence", "type", "extension", "function",
+            "procedure", "view", "materialized", "recursive", "domain", "collation", "aggregate", "operator", "cast",
+            "trigger", "constraint", "rule", "role", "user", "group", "policy", "publication", "statistics", "text",
+            "language", "event", "transform", "conversion", "server", "foreign");
+
+    /** Kinds of DROP that remove no table and no column (unless CASCADE, which is not analysed). */
+    private static final Set<String> HARMLESS_DROP = Set.of("sequence", "type", "schema", "view", "materialized",
+            "function", "procedure", "routine", "extension", "trigger", "policy", "rule", "domain", "role", "user", "group",
+            "aggregate", "operator", "cast", "collation", "publication", "statistics", "text", "server", "event", "language",
+            "foreign", "transform", "conversion");
+
+    /** Kinds of ALTER that change no table. */
+    private static final Set<String> HARMLESS_ALTER = Set.of("sequence", "schema", "view", "function", "procedure",
+            "routine", "default", "role", "user", "group", "policy", "trigger", "publication", "statistics");
+
+    /** Statements that read or write rows without a lock that blocks the service's reads or writes. */
+    private static final Set<String> DATA = Set.of("select", "insert", "update", "delete", "with", "values", "merge", "copy",
+            "table", "explain", "analyze", "analyse", "notify", "listen", "reset", "show", "grant", "revoke", "checkpoint");
+
+    private StatementParser() {
+    }
+
+    static Statement parse(Tokens t) {
+        t.reset(0);
+        Statement statement = read(t);
+        return statement == null ? unknown(t) : statement;
+    }
+
+    private static Statement read(Tokens t) {
+        Token first = t.peek();
+        if (first == null) {
+            return new Harmless("empty statement");
+        }
+        if (t.accept("create")) {
+            return create(t);
+        }
+        if (t.accept("drop")) {
+            return drop(t);
+        }
+        if (t.accept("alter")) {
+            return alter(t);
+        }
+        if (t.accept("comment", "on")) {
+            return new Harmless("COMMENT ON");
+        }
+        if (t.accept("set")) {
+            if (!t.accept("session")) {
+                t.accept("local");
+            }
+            return t.peekWords("lock_timeout") ? new SetLockTimeout() : new Harmless("SET");
+        }
+        if (first.kind() == SqlLexer.Kind.WORD && DATA.contains(first.value())) {
+            return new Harmless(first.value().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (t.accept("vacuum")) {
+            return hasWord(t, "full") ? new TableLock("VACUUM FULL", namesAfterOptions(t), LockLevel.ACCESS_EXCLUSIVE,
+                    "rewrites the whole table and rebuilds its indexes") : new Harmless("VACUUM", true);
+        }
+        if (t.accept("truncate")) {
+            t.accept("table");
+            return new TableLock("TRUNCATE", nameList(t), LockLevel.ACCESS_EXCLUSIVE, "empties the table");
+        }
+        if (t.accept("lock")) {
+            return lock(t);
+        }
+        if (t.accept("cluster")) {
+            return new TableLock("CLUSTER", namesAfterOptions(t), LockLevel.ACCESS_EXCLUSIVE,
+                    "rewrites the whole table in index order and rebuilds its indexes");
+        }
+        if (t.accept("reindex")) {
+            return reindex(t);
+        }
+        if (t.accept("refresh", "materialized", "view")) {
+            if (t.accept("concurrently")) {
+                return new Harmless("REFRESH MATERIALIZED VIEW CONCURRENTLY");
+            }
+            return new TableLock("REFRESH MATERIALIZED VIEW", nameList(t), LockLevel.ACCESS_EXCLUSIVE,
+                    "recomputes the materialized view; every query of it waits");
+        }
+        return null;
+    }
+
+    private static Statement create(Tokens t) {
+        t.accept("or", "replace");
+        boolean unique = t.accept("unique");
+        if (t.accept("index")) {
+            return createIndex(t, unique);
+        }
+        if (unique) {
+            return null;
+        }
+        if (!t.accept("global")) {
+            t.accept("local");
+        }
+        if (!(t.accept("temporary") || t.accept("temp"))) {
+            t.accept("unlogged");
+        }
+        if (t.accept("table")) {
+            return createTable(t);
+        }
+        if (t.accept("database") || t.accept("tablespace")) {
+            return new Harmless("CREATE DATABASE/TABLESPACE", true);
+        }
+        return harmlessKind(t, "CREATE", HARMLESS_CREATE);
+    }
+
+    private static Statement createIndex(Tokens t, boolean unique) {
+        boolean concurrently = t.accept("concurrently");
+        t.accept("if", "not", "exists");
+        String name = t.peekWords("on") ? null : t.identifier();
+        if (!t.accept("on")) {
+            return null;
+        }
+        t.accept("only");
+        QualifiedName table = t.name();
+        if (table == null) {
+            return null;
+        }
+        return new CreateIndex(name == null ? null : new QualifiedName(table.schema(), name), table, unique, concurrently);
+    }
+
+    private static Statement createTable(Tokens t) {
+        boolean ifNotExists = t.accept("if", "not", "exists");
+        QualifiedName table = t.name();
+        if (table == null) {
+            return null;
+        }
+        if (t.peekWords("partition", "of")) {
+            return new Unknown("CREATE TABLE ... PARTITION OF (locks the parent table)");
+        }
+        List<ColumnDefinition> columns = new ArrayList<>();
+        if (t.acceptSymbol("(")) {
+            while (!t.atEnd() && !t.peek().isSymbol(")")) {
+                if (DefinitionParser.constraintAhead(t)) {
+                    if (DefinitionParser.constraint(t) == null) {
+                        t.readUntil();
+                    }
+                } else if (t.accept("like")) {
+                    t.readUntil();
+                } else {
+                    ColumnDefinition column = DefinitionParser.column(t);
+                    if (column.understood()) {
+                        columns.add(column);
+                    } else {
+                        t.readUntil();
+                    }
+                }
+                if (!t.acceptSymbol(",") && !(t.peek() != null && t.peek().isSymbol(")"))) {
+                    t.readUntil(); // resynchronise on the next element
+                    t.acceptSymbol(",");
+                }
+            }
+        }
+        return new CreateTable(table, List.copyOf(columns), ifNotExists);
+    }
+
+    private static Statement drop(Tokens t) {
+        if (t.accept("index")) {
+            boolean concurrently = t.accept("concurrently");
+            t.accept("if", "exists");
+            List<QualifiedName> names = nameList(t);
+            return names.isEmpty() ? null : new DropIndex(names, concurrently);
+        }
+        if (t.accept("table")) {
+            t.accept("if", "exists");
+            List<QualifiedName> names = nameList(t);
+            return names.isEmpty() ? null : new DropTable(names);
+        }
+        if (t.accept("database") || t.accept("tablespace")) {
+            return new Harmless("DROP DATABASE/TABLESPACE", true);
+        }
+        if (hasWord(t, "cascade")) {
+            return new Unknown("DROP ... CASCADE (also drops whatever depends on it, columns of existing tables included)");
+        }
+        return harmlessKind(t, "DROP", HARMLESS_DROP);
+    }
+
+    private static Statement alter(Tokens t) {
+        if (t.accept("table")) {
+            return AlterTableParser.parse(t);
+        }
+        if (t.accept("index")) {
+            t.accept("if", "exists");
+            QualifiedName index = t.name();
+            if (index != null && t.accept("rename", "to")) {
+                String to = t.identifier();
+                return to == null ? null : new RenameIndex(index, to);
+            }
+            return null;
+        }
+        if (t.accept("type")) {
+            if (t.name() == null) {
+                return null;
+            }
+            boolean catalogOnly = t.peekWords("add", "value") || t.peekWords("rename") || t.peekWords("owner")
+                    || t.peekWords("set", "schema");
+            return catalogOnly ? new Harmless("ALTER TYPE") : null;
+        }
+        return harmlessKind(t, "ALTER", HARMLESS_ALTER);
+    }
+
+    private static Statement lock(Tokens t) {
+        t.accept("table");
+        List<QualifiedName> tables = nameList(t);
+        LockLevel mode = LockLevel.ACCESS_EXCLUSIVE;
+        if (t.accept("in")) {
+            int from = t.position();
+            while (!t.atEnd() && !t.peekWords("mode")) {
+                t.next();
+            }
+            mode = LockLevel.ofModeName(t.text(from, t.position()));
+            if (mode == null) {
+                return null;
+            }
+        }
+        return new TableLock("LOCK TABLE", tables, mode, "holds the lock until the revision commits");
+    }
+
+    private static Statement reindex(Tokens t) {
+        int options = t.position();
+        t.skipParentheses();
+        boolean concurrently = hasWord(t.slice(options, t.position()), "concurrently");
+        if (!(t.accept("index") || t.accept("table") || t.accept("schema") || t.accept("database") || t.accept("system"))) {
+            return null;
+        }
+        concurrently |= t.accept("concurrently");
+        if (concurrently) {
+            return new Harmless("REINDEX CONCURRENTLY", true);
+        }
+        return new TableLock("REINDEX", nameList(t), LockLevel.SHARE, "rebuilds the index(es): writes to the table wait, "
+                + "and so do queries that would use the index being rebuilt (ACCESS EXCLUSIVE on the index)");
+    }
+
+    private static Statement harmlessKind(Tokens t, String verb, Set<String> kinds) {
+        Token kind = t.peek();
+        if (kind != null && kind.kind() == SqlLexer.Kind.WORD && kinds.contains(kind.value())) {
+            return new Harmless(verb + " " + kind.value().toUpperCase(java.util.Locale.ROOT));
+        }
+        return null;
+    }
+
+    /** {@code [ONLY] name [*], ...}. */
+    private static List<QualifiedName> nameList(Tokens t) {
+        List<QualifiedName> names = new ArrayList<>();
+        do {
+            t.accept("only");
+            QualifiedName name = t.name();
+            if (name == null) {
+                break;
+            }
+            names.add(name);
+            t.acceptSymbol("*");
+        } while (t.acceptSymbol(","));
+        return List.copyOf(names);
+    }
+
+    /** The names after {@code VACUUM}/{@code CLUSTER} options ({@code (FULL, VERBOSE)}, {@code FULL VERBOSE}). */
+    private static List<QualifiedName> namesAfterOptions(Tokens t) {
+        t.skipParentheses();
+        while (t.accept("full") || t.accept("freeze") || t.accept("verbose") || t.accept("analyze") || t.accept("analyse")) {
+            // options written without parentheses
+        }
+        return nameList(t);
+    }
+
+    private static boolean hasWord(Tokens t, String word) {
+        return hasWord(t.all(), word);
+    }
+
+    private static boolean hasWord(List<Token> tokens, String word) {
+        return tokens.stream().anyMatch(token -> token.isWord(word));
+    }
+
+    /** The statement's first words, to name it in the report. */
+    private static Statement unknown(Tokens t) {
+        String words = t.all().stream().limit(3).filter(Token::isIdentifier).map(Token::value)
+                .map(w -> w.toUpperCase(java.util.Locale.ROOT)).collect(Collectors.joining(" "));
+        return new Unknown(words.isEmpty() ? "a statement" : words);
+    }
+}
