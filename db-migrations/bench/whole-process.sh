@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of docs/benchmarks.md: `./migrate check`, `./migrate generate` (nothing to write),
-# `./migrate check --url` and `mvn liquibase:diff` with the `registry:` reference, alternating, on the bookstore model,
+# `./migrate check --url` and `mvn liquibase:diff` with the `registry:` reference (and Maven alone, its floor), alternating, on the bookstore model,
 # against one embedded PostgreSQL migrated to head (served as in .ci/run). Prints every run, then the median wall
 # time and peak RSS of each command and their ratio to `mvn liquibase:diff`.
 #
@@ -43,6 +43,7 @@ commands() {
     measure generate ./migrate generate -m bench --changelog-dir "$work/changelogs"
     measure check-url ./migrate check --url "$DATABASE_URL"
     measure liquibase-diff sh -c 'cd db-migrations && ../mvnw -q -o compile liquibase:diff'
+    measure maven-floor sh -c 'cd db-migrations && ../mvnw -q -o compile'
 }
 
 echo "warm-up round (not counted):"
@@ -70,12 +71,13 @@ awk '
     }
     END {
         base = median(wall["liquibase-diff"])
-        split("check generate check-url liquibase-diff", order, " ")
+        split("check generate check-url liquibase-diff maven-floor", order, " ")
         label["check"] = "`./migrate check`"
         label["generate"] = "`./migrate generate` (nothing to write)"
         label["check-url"] = "`./migrate check --url`"
         label["liquibase-diff"] = "`cd db-migrations && ../mvnw -q -o compile liquibase:diff` (`registry:`)"
-        for (o = 1; o <= 4; o++) {
+        label["maven-floor"] = "`cd db-migrations && ../mvnw -q -o compile` (Maven alone: the floor of any `mvn liquibase:diff`)"
+        for (o = 1; o <= 5; o++) {
             c = order[o]
             printf "| %s | %d | %.2f s | %d MiB | %s | %.2f |\n", label[c], n[c], median(wall[c]), median(rss[c]) / 1024, code[c], median(wall[c]) / base
         }
