@@ -74,8 +74,9 @@ public final class ClusterTemplates {
     /**
      * Linux's memory-backed {@code /dev/shm} when it has room (copying a cluster of thousands of small files there
      * takes a fraction of the time it takes on a disk, and the data is throw-away anyway), else the temporary directory.
+     * Tests that need a store of their own make it here too.
      */
-    private static Path defaultParent() {
+    public static Path defaultParent() {
         Path shm = Path.of("/dev/shm");
         try {
             if (Files.isDirectory(shm) && Files.isWritable(shm) && Files.getFileStore(shm).getUsableSpace() > (2L << 30)) {

@@ -72,7 +72,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * A server on a private copy of {@code template}; empty when the copy fails (the template was evicted meanwhile, or
-     * does not match its manifest), so that the caller can start another way.
+     * does not match its manifest) or the server does not start on it, so that the caller can start another way.
      */
     public static Optional<EmbeddedPostgresServer> startFrom(ClusterTemplates templates, Path template) {
         Path data = null;
@@ -89,16 +89,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return Optional.of(new EmbeddedPostgresServer(builder(0).setDataDirectory(data.toFile()).start(), data,
                     templates));
         } catch (IOException | RuntimeException e) {
+            // a template PostgreSQL cannot start on is as good as a damaged one: the caller starts another way, and
+            // if the server cannot start at all, that way fails with the server's own error
             templates.discard(data);
-            throw new UncheckedIOException("Cannot start the embedded PostgreSQL server on a copy of " + template + ": "
-                    + e.getMessage() + ". Remove that directory, or set " + ClusterTemplates.SWITCH_VARIABLE + "=off.",
-                    e instanceof IOException io ? io : new IOException(e));
+            return Optional.empty();
         }
     }
 
     /**
      * Stops the server, stores its data directory as a template under {@code key}, and starts it again on the same
-     * port, so that settings handed out before stay valid. Returns whether the template was stored.
+     * port (so that settings handed out before stay valid), or on another free one when that port was taken meanwhile.
+     * Returns whether the template was stored.
      */
     public boolean saveAsTemplate(ClusterTemplates templates, String key) {
         if (dataDirectory == null) {
@@ -115,9 +116,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         try {
             postgres = builder(port).setDataDirectory(dataDirectory.toFile()).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot restart the embedded PostgreSQL server on port " + port + ": "
-                    + e.getMessage(), e);
+        } catch (IOException | RuntimeException samePort) {
+            try {
+                postgres = builder(0).setDataDirectory(dataDirectory.toFile()).start();
+            } catch (IOException e) {
+                e.addSuppressed(samePort);
+                throw new UncheckedIOException("Cannot restart the embedded PostgreSQL server on " + dataDirectory + ": "
+                        + e.getMessage(), e);
+            }
         }
         return saved;
     }

@@ -72,7 +72,8 @@ public final class MigratedShadow implements AutoCloseable {
             if (key.isPresent() && server.startedFromTemplate()) {
                 progress.step("keeping the migrated shadow for the next run", () -> server.saveAsTemplate(templates, key.get()));
             }
-            return new MigratedShadow(ScratchDatabases.on(server), migrated, true);
+            ScratchDatabases databases = ScratchDatabases.on(server); // after the restart: its port
+            return new MigratedShadow(databases, databases.existing(MIGRATED), true);
         } catch (Exception | Error e) {
             server.close();
             throw e;

@@ -42,12 +42,41 @@ class MigratedShadowTest {
 
     private Path changelogRoot;
 
-    @TempDir
-    Path templateDirectory;
+    /** A store of this test's own, where the default store lives (memory on Linux), removed after each test. */
+    private Path templateDirectory;
 
     @org.junit.jupiter.api.BeforeEach
-    void resourceRoot() throws IOException {
+    void directories() throws IOException {
         changelogRoot = Files.createDirectories(repository.resolve("src/main/resources"));
+        templateDirectory = Files.createTempDirectory(ClusterTemplates.defaultParent(), "migrated-shadow-test-");
+    }
+
+    /** Removes the store; the background removal of discarded run directories may still be deleting there. */
+    @org.junit.jupiter.api.AfterEach
+    void removeTemplates() throws IOException {
+        Files.walkFileTree(templateDirectory, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes)
+                    throws IOException {
+                Files.deleteIfExists(file);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE; // deleted meanwhile
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+                try {
+                    Files.deleteIfExists(directory);
+                } catch (java.nio.file.DirectoryNotEmptyException stillFilling) {
+                    // a file the background removal had not reached yet when listed: left in the temporary directory
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private ClusterTemplates templates() {
