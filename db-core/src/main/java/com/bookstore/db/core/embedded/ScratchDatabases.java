@@ -63,7 +63,8 @@ public final class ScratchDatabases implements AutoCloseable {
     public synchronized DatabaseSettings create(String purpose) {
         String name = (purpose.replaceAll("[^A-Za-z0-9_]", "_") + "_" + ProcessHandle.current().pid() + "_"
                 + COUNTER.incrementAndGet()).toLowerCase(Locale.ROOT);
-        execute("create database " + name);
+        // on the embedded server, a plain file copy of template1: a third of the time of the default WAL-logged copy
+        execute("create database " + name + (embedded != null ? " strategy = file_copy" : ""));
         created.add(name);
         return admin.withDatabase(name);
     }

@@ -66,7 +66,7 @@ public final class MigratedShadow implements AutoCloseable {
             DatabaseSettings migrated = server.adminSettings().withDatabase(MIGRATED);
             try (Connection connection = MigrationConnections.unpooled(server.adminSettings()).getConnection();
                  Statement statement = connection.createStatement()) {
-                statement.execute("create database " + MIGRATED);
+                statement.execute("create database " + MIGRATED + " strategy = file_copy");
             }
             apply(changelogs, migrated, progress);
             if (key.isPresent() && server.startedFromTemplate()) {
