@@ -49,7 +49,11 @@ public final class ClusterTemplates {
     private static final int KEEP_PER_KIND = 4;
     private static final String RUN = "run-";
     private static final String TRASH = "trash-";
+    private static final String EVICTED = "evicted-";
+    private static final String STAGING = "staging-";
     private static final java.util.concurrent.atomic.AtomicBoolean SWEPT = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.concurrent.atomic.AtomicBoolean EXIT_HOOK = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Path root;
 
@@ -165,7 +169,7 @@ public final class ClusterTemplates {
             throw new IOException("the server of " + dataDirectory + " is still running or was not stopped cleanly");
         }
         Files.createDirectories(root);
-        Path staging = root.resolve("staging-" + UUID.randomUUID());
+        Path staging = root.resolve(STAGING + UUID.randomUUID());
         try {
             Files.createDirectories(staging);
             Path data = staging.resolve(DATA);
@@ -232,27 +236,33 @@ public final class ClusterTemplates {
     }
 
     /**
-     * Once per process: deletes, in the background, what earlier runs left behind: trash, abandoned staging and
-     * evicted copies, and run directories of servers no longer running (zonky holds a lock on {@code epg-lock} in the
-     * data directory while the server runs), all at least an hour old.
+     * Once per process: deletes, in the background, what earlier runs left behind (a process that exits right after
+     * {@link #discard} leaves its trash): trash and evicted copies at once (nobody reads them: they were renamed away),
+     * staging copies abandoned for an hour, and run directories of servers no longer running (zonky holds a lock on
+     * {@code epg-lock} in the data directory while the server runs) and an hour old.
      */
     private void sweepOnce() {
-        if (!SWEPT.compareAndSet(false, true)) {
-            return;
+        if (SWEPT.compareAndSet(false, true)) {
+            deleteInBackground(leftovers());
         }
+    }
+
+    /** What {@link #sweepOnce()} deletes. */
+    List<Path> leftovers() {
         List<Path> leftovers = new ArrayList<>();
         Instant anHourAgo = Instant.now().minusSeconds(3600);
         try (Stream<Path> children = Files.list(root)) {
             children.filter(p -> {
                 String name = p.getFileName().toString();
-                return name.startsWith(TRASH) || name.startsWith("evicted-") || name.startsWith("staging-")
-                        || name.startsWith(RUN);
-            }).filter(p -> olderThan(p, anHourAgo)).filter(p -> !p.getFileName().toString().startsWith(RUN) || !running(p))
-                    .forEach(leftovers::add);
+                if (name.startsWith(TRASH) || name.startsWith(EVICTED)) {
+                    return true;
+                }
+                return (name.startsWith(STAGING) || name.startsWith(RUN) && !running(p)) && olderThan(p, anHourAgo);
+            }).forEach(leftovers::add);
         } catch (IOException | UncheckedIOException e) {
-            return; // nothing to sweep, or not readable: a later run tries again
+            return List.of(); // nothing to sweep, or not readable: a later run tries again
         }
-        deleteInBackground(leftovers);
+        return leftovers;
     }
 
     private static boolean olderThan(Path path, Instant instant) {
@@ -284,11 +294,23 @@ public final class ClusterTemplates {
         }
     }
 
+    /**
+     * Deletes on a daemon thread; what is still there when the JVM exits is deleted by a shutdown hook, so that a
+     * process leaves no data directory behind (they live in memory on Linux).
+     */
     private static void deleteInBackground(List<Path> directories) {
         if (directories.isEmpty()) {
             return;
         }
-        Thread thread = new Thread(() -> directories.forEach(ClusterTemplates::delete), "pg-template-cleanup");
+        PENDING.addAll(directories);
+        if (EXIT_HOOK.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(PENDING).forEach(ClusterTemplates::delete),
+                    "pg-template-cleanup-at-exit"));
+        }
+        Thread thread = new Thread(() -> directories.forEach(directory -> {
+            delete(directory);
+            PENDING.remove(directory);
+        }), "pg-template-cleanup");
         thread.setDaemon(true);
         thread.start();
     }
@@ -312,7 +334,7 @@ public final class ClusterTemplates {
     }
 
     private void evict(Path template) {
-        Path trash = root.resolve("evicted-" + UUID.randomUUID());
+        Path trash = root.resolve(EVICTED + UUID.randomUUID());
         try {
             Files.move(template, trash, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

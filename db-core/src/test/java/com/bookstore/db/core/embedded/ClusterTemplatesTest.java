@@ -119,6 +119,28 @@ class ClusterTemplatesTest {
     }
 
     @Test
+    void what_earlier_processes_left_behind_is_swept_but_not_what_may_still_be_in_use() throws IOException {
+        ClusterTemplates templates = ClusterTemplates.in(root);
+        templates.save("initdb-abc", dataDirectory("catalog"));
+        Path trash = Files.createDirectories(root.resolve("trash-1/base"));
+        Path evicted = Files.createDirectories(root.resolve("evicted-1"));
+        Path freshStaging = Files.createDirectories(root.resolve("staging-1"));
+        Path oldStaging = Files.createDirectories(root.resolve("staging-2"));
+        Path oldRun = Files.createDirectories(root.resolve("run-1"));
+        Path freshRun = Files.createDirectories(root.resolve("run-2"));
+        FileTime twoHoursAgo = FileTime.from(java.time.Instant.now().minusSeconds(7200));
+        Files.setLastModifiedTime(oldStaging, twoHoursAgo);
+        Files.setLastModifiedTime(oldRun, twoHoursAgo);
+
+        List<Path> swept = templates.leftovers();
+
+        assertEquals(List.of(evicted, oldRun, oldStaging, trash.getParent()).stream().sorted().toList(),
+                swept.stream().sorted().toList());
+        assertFalse(swept.contains(freshStaging), "a staging copy may be in progress");
+        assertFalse(swept.contains(freshRun), "a run directory may be in use");
+    }
+
+    @Test
     void disabled_templates_store_nothing() throws IOException {
         ClusterTemplates templates = ClusterTemplates.disabled();
         templates.save("initdb-abc", dataDirectory("catalog"));
