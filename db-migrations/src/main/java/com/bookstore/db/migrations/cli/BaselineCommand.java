@@ -54,7 +54,7 @@ final class BaselineCommand extends DatabaseCommand {
                   --to <revision>          record only up to this revision: its id (20261125081916_baseline) or file
                                            (changes/20261125081916_baseline.xml); the database must match the schema
                                            the changelogs build up to it
-                """ + DATABASE_OPTIONS + """
+                """ + DATABASE_OPTIONS + "\n" + TIMEOUT_SETTINGS + """
 
                 Example: DATABASE_URL=postgresql://app:secret@localhost:5432/bookstore ./migrate baseline
                 """;
