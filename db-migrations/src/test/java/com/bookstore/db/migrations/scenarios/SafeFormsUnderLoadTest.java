@@ -10,18 +10,13 @@ import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import com.bookstore.db.migrations.internal.changelog.RevisionGenerator;
 import com.bookstore.db.migrations.internal.schema.Progress;
 import com.bookstore.db.migrations.internal.schema.ShadowComparison;
+import com.bookstore.db.migrations.scenarios.DataScenarioModels.ItemWithShelfId;
 import com.bookstore.db.migrations.scenarios.ScenarioModels.Item;
 import com.bookstore.db.migrations.scenarios.ScenarioModels.ItemIndexed;
 import com.bookstore.db.migrations.scenarios.ScenarioModels.ItemNullableName;
+import com.bookstore.db.migrations.scenarios.ScenarioModels.ItemOnShelf;
 import com.bookstore.db.migrations.scenarios.ScenarioModels.ItemUnique;
 import com.bookstore.db.migrations.scenarios.ScenarioModels.Shelf;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.ForeignKey;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -41,7 +36,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static com.bookstore.db.migrations.scenarios.ScenarioHarness.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,24 +76,6 @@ class SafeFormsUnderLoadTest {
         server.close();
     }
 
-    /** The shelf id as a plain column, before its foreign key exists. */
-    @Entity(name = "Item")
-    @Table(name = "item")
-    public static class ItemWithShelfId {
-        @Id Long id;
-        @Column(nullable = false, length = 100) String name;
-        @Column(name = "shelf_id") Long shelfId;
-    }
-
-    /** The same column with its foreign key (the table's columns are those of {@link ItemWithShelfId}). */
-    @Entity(name = "Item")
-    @Table(name = "item")
-    public static class ItemWithShelf {
-        @Id Long id;
-        @Column(nullable = false, length = 100) String name;
-        @ManyToOne @JoinColumn(name = "shelf_id", foreignKey = @ForeignKey(name = "fk_item_shelf")) Shelf shelf;
-    }
-
     private static final String ITEMS = "insert into item (id, name) select i, md5(i::text) from generate_series(1, " + ROWS + ") i";
     private static final String ITEMS_ON_SHELVES = "insert into shelf (id) select generate_series(1, 100); "
             + "insert into item (id, name, shelf_id) select i, md5(i::text), i % 100 + 1 from generate_series(1, " + ROWS + ") i";
@@ -118,7 +94,7 @@ class SafeFormsUnderLoadTest {
     @Test
     @DisplayName("a new foreign key: NOT VALID, then VALIDATE; the validating ADD CONSTRAINT makes the writer wait")
     void new_foreign_key() throws Exception {
-        assertSafeAndBlocking(model(Shelf.class, ItemWithShelfId.class), model(Shelf.class, ItemWithShelf.class),
+        assertSafeAndBlocking(model(Shelf.class, ItemWithShelfId.class), model(Shelf.class, ItemOnShelf.class),
                 ITEMS_ON_SHELVES, INSERT_ITEM_ON_SHELF);
     }
 
