@@ -331,6 +331,11 @@ public final class ChangelogRunner implements AutoCloseable {
         return rolledBack(before);
     }
 
+    /** How many revisions (revision files) are applied: what {@link #rollback(int)} counts. */
+    public int revisionsApplied() throws LiquibaseException {
+        return revisionSizes(appliedRevisions()).size();
+    }
+
     /**
      * How many changesets each applied revision file holds, oldest first: consecutive history rows of one file are one
      * revision (the safe forms of {@code generate} write several changesets per file), so a count never rolls back
