@@ -114,6 +114,8 @@ class SafeFormsUnderLoadTest {
             throws Exception {
         Measured safe = applyUnderLoad(before, after, false, seed, insert);
         assertTrue(safe.longestWaitMillis() < CATALOG_UPDATE_MILLIS, safe::toString);
+        assertTrue(safe.blockers().stream().noneMatch(q -> q.contains("VALIDATE CONSTRAINT") || q.contains("CONCURRENTLY")),
+                () -> "the scans of the safe forms never make the writer wait: " + safe);
         Measured plain = applyUnderLoad(before, after, true, seed, insert);
         assertTrue(plain.blockedSamples() > 0, plain::toString);
     }
@@ -204,7 +206,8 @@ class SafeFormsUnderLoadTest {
      * What the monitor saw while the revision ran: how often it looked, how often the writer waited for a lock, its
      * longest wait, and how many writes the writer made.
      */
-    record Measured(String form, int samples, int blockedSamples, long longestWaitMillis, long writes) {
+    record Measured(String form, int samples, int blockedSamples, long longestWaitMillis, long writes,
+            java.util.Set<String> blockers) {
     }
 
     private static Measured applyUnderLoad(EntityRegistry before, EntityRegistry after, boolean blockingDdl, String seed,
@@ -221,7 +224,7 @@ class SafeFormsUnderLoadTest {
             monitor.finish();
             writer.finish();
             Measured measured = new Measured(blockingDdl ? "plain" : "safe", monitor.samples, monitor.blocked,
-                    monitor.longestMillis(), writesDuring);
+                    monitor.longestMillis(), writesDuring, monitor.blockers);
             System.out.println("[SafeFormsUnderLoadTest] " + measured + "\n" + prepared.revision());
             assertTrue(writesDuring > 0, "the writer wrote while the revision ran: " + measured);
             assertTrue(monitor.samples > 10, "the monitor looked often enough: " + measured);
@@ -297,6 +300,8 @@ class SafeFormsUnderLoadTest {
         private volatile Exception failure;
         private int samples;
         private int blocked;
+        /** The queries of the sessions the writer waited for (cut at 100 characters). */
+        private final java.util.Set<String> blockers = new java.util.TreeSet<>();
         private long longestNanos;
 
         Monitor(DatabaseSettings database, int writer) throws SQLException {
@@ -310,8 +315,10 @@ class SafeFormsUnderLoadTest {
         }
 
         private void run() {
-            try (PreparedStatement look = connection.prepareStatement("select coalesce(wait_event_type = 'Lock', false) "
-                    + "or cardinality(pg_blocking_pids(pid)) > 0 from pg_stat_activity where pid = ?")) {
+            try (PreparedStatement look = connection.prepareStatement("select coalesce(a.wait_event_type = 'Lock', false) "
+                    + "or cardinality(pg_blocking_pids(a.pid)) > 0, (select string_agg(left(regexp_replace(b.query, '\\s+', ' ', 'g'), "
+                    + "100), ' | ') from pg_stat_activity b where b.pid = any(pg_blocking_pids(a.pid))) "
+                    + "from pg_stat_activity a where a.pid = ?")) {
                 look.setInt(1, writer);
                 long waitingSince = -1;
                 while (!stop) {
@@ -319,6 +326,9 @@ class SafeFormsUnderLoadTest {
                     boolean waiting;
                     try (ResultSet rs = look.executeQuery()) {
                         waiting = rs.next() && rs.getBoolean(1);
+                        if (waiting && rs.getString(2) != null) {
+                            blockers.add(rs.getString(2));
+                        }
                     }
                     samples++;
                     if (waiting) {
