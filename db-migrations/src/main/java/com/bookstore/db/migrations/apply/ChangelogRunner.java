@@ -144,7 +144,8 @@ public final class ChangelogRunner implements AutoCloseable {
     }
 
     /**
-     * Applies every pending changeset, each in its own transaction; returns the ids applied. When one fails, the
+     * Applies every pending changeset, each in its own transaction (statement by statement for one with
+     * {@code runInTransaction="false"}); returns the ids applied. When one fails, the
      * database stays at the changeset before it, and the failure is recorded for {@link #lastFailure()}.
      */
     public List<String> update() throws LiquibaseException {
