@@ -52,13 +52,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * writer must never be seen waiting. The constraint forms still take a lock that conflicts with writes for a catalog
  * update (ADD ... NOT VALID, SET NOT NULL once proven, UNIQUE USING INDEX: no scan), held until that changeset
  * commits, a few milliseconds; the monitor may catch the writer in that window, so for them the test asserts that no
- * wait lasts longer than {@link #CATALOG_UPDATE_MILLIS}, where the plain form's wait lasts as long as the scan.
+ * wait lasts longer than {@link #CATALOG_UPDATE_MILLIS}, where the plain form's wait lasts as long as the scan, and that
+ * none of the writer's waits is on a validation or a concurrent build. (Seen on a 2-core machine: safe forms 0 to 9 ms
+ * of waiting, plain forms 78 ms for SET NOT NULL to 1 s for CREATE INDEX.)
  */
 class SafeFormsUnderLoadTest {
 
     private static final int ROWS = 200_000;
     /** The longest wait a catalog-only lock of a safe form may cause the writer (a changeset's commit included). */
-    private static final long CATALOG_UPDATE_MILLIS = 150;
+    private static final long CATALOG_UPDATE_MILLIS = 50;
+    private static final String VALIDITY = "select case when indisvalid then 'valid' else 'invalid' end from pg_index "
+            + "where indexrelid = 'ix_item_name'::regclass";
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private static ScratchDatabases server;
@@ -129,11 +133,11 @@ class SafeFormsUnderLoadTest {
         canceller.start();
         assertThrows(Exception.class, () -> upgrade(prepared));
         canceller.join();
-        assertEquals("false", query(prepared.live(), "select indisvalid from pg_index where indexrelid = 'ix_item_name'::regclass"),
+        assertEquals("invalid", query(prepared.live(), VALIDITY),
                 "the cancelled build left an INVALID index");
 
         upgrade(prepared);
-        assertEquals("true", query(prepared.live(), "select indisvalid from pg_index where indexrelid = 'ix_item_name'::regclass"));
+        assertEquals("valid", query(prepared.live(), VALIDITY));
         assertTrue(ShadowComparison.modelVersusDatabase(model(ItemIndexed.class), prepared.live(), server, Progress.silent())
                 .isEmpty(), "check --url is clean after the recovering upgrade");
     }
