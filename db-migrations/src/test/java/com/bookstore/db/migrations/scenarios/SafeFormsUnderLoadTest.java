@@ -80,7 +80,11 @@ class SafeFormsUnderLoadTest {
         server.close();
     }
 
-    private static final String ITEMS = "insert into item (id, name) select i, md5(i::text) from generate_series(1, " + ROWS + ") i";
+    private static final String ITEMS = items(ROWS);
+    private static String items(int rows) {
+        return "insert into item (id, name) select i, md5(i::text) from generate_series(1, " + rows + ") i";
+    }
+
     private static final String ITEMS_ON_SHELVES = "insert into shelf (id) select generate_series(1, 100); "
             + "insert into item (id, name, shelf_id) select i, md5(i::text), i % 100 + 1 from generate_series(1, " + ROWS + ") i";
     private static final String INSERT_ITEM = "insert into item (id, name) values (?, md5(random()::text))";
@@ -105,7 +109,9 @@ class SafeFormsUnderLoadTest {
     @Test
     @DisplayName("NOT NULL on an existing column: proven by a validated CHECK; SET NOT NULL alone makes the writer wait")
     void not_null() throws Exception {
-        assertSafeAndBlocking(model(ItemNullableName.class), model(Item.class), ITEMS, INSERT_ITEM);
+        // SET NOT NULL's scan is quick: five times the rows, so that the plain form's lock is held long enough to be seen
+        assertSafeAndBlocking(model(ItemNullableName.class), model(Item.class), items(5 * ROWS),
+                INSERT_ITEM);
     }
 
     @Test
@@ -127,8 +133,7 @@ class SafeFormsUnderLoadTest {
     @Test
     @DisplayName("a CREATE INDEX CONCURRENTLY cancelled half-way leaves an INVALID index: the next upgrade rebuilds it")
     void cancelled_index_build_is_recovered() throws Exception {
-        Prepared prepared = prepare(model(Item.class), model(ItemIndexed.class), false,
-                "insert into item (id, name) select i, md5(i::text) from generate_series(1, " + 4 * ROWS + ") i");
+        Prepared prepared = prepare(model(Item.class), model(ItemIndexed.class), false, items(4 * ROWS));
         Thread canceller = new Thread(() -> cancelIndexBuild(prepared.live()), "canceller");
         canceller.start();
         assertThrows(Exception.class, () -> upgrade(prepared));
