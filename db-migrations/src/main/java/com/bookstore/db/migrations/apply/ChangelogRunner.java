@@ -144,7 +144,8 @@ public final class ChangelogRunner implements AutoCloseable {
     }
 
     /**
-     * Applies every pending changeset, each in its own transaction; returns the ids applied. When one fails, the
+     * Applies every pending changeset, each in its own transaction (statement by statement for one with
+     * {@code runInTransaction="false"}); returns the ids applied. When one fails, the
      * database stays at the changeset before it, and the failure is recorded for {@link #lastFailure()}.
      */
     public List<String> update() throws LiquibaseException {
@@ -278,8 +279,9 @@ public final class ChangelogRunner implements AutoCloseable {
     }
 
     /**
-     * Rolls back the last {@code count} applied changesets, newest first, and returns the revisions rolled back, newest
-     * first (read from the history before and after, so exactly what happened). Refuses, running nothing, when the
+     * Rolls back the last {@code count} applied revisions (revision files: all the changesets one file applied, the
+     * safe forms of {@code generate} write several), newest changeset first, and returns the changesets rolled back,
+     * newest first (read from the history before and after, so exactly what happened). Refuses, running nothing, when the
      * database has applied revisions this changelog does not contain ({@link UnknownHistoryException}): Liquibase would
      * skip them (it cannot roll back what it does not know) and roll back the revisions underneath, leaving the newer
      * version's schema on top of an older one. When the rollback of one revision fails, the revisions rolled back before
@@ -296,13 +298,15 @@ public final class ChangelogRunner implements AutoCloseable {
             throw UnknownHistoryException.refusingRollback(unknown);
         }
         List<Revision> before = appliedRevisions();
-        if (count > before.size()) {
-            throw new IllegalArgumentException("Cannot roll back " + count + " revision(s): only " + before.size()
+        List<Integer> sizes = revisionSizes(before);
+        if (count > sizes.size()) {
+            throw new IllegalArgumentException("Cannot roll back " + count + " revision(s): only " + sizes.size()
                     + " revision(s) are applied to this database.");
         }
+        int changesets = sizes.subList(sizes.size() - count, sizes.size()).stream().mapToInt(Integer::intValue).sum();
         LockWaitWatch watch = watch(true);
         try {
-            quietly(() -> liquibase.rollback(count, new Contexts(), new LabelExpression()));
+            quietly(() -> liquibase.rollback(changesets, new Contexts(), new LabelExpression()));
         } catch (LiquibaseException | RuntimeException e) {
             Optional<Sighting> seen = watch.stop();
             List<Revision> done;
@@ -326,6 +330,30 @@ public final class ChangelogRunner implements AutoCloseable {
             watch.close();
         }
         return rolledBack(before);
+    }
+
+    /** How many revisions (revision files) are applied: what {@link #rollback(int)} counts. */
+    public int revisionsApplied() throws LiquibaseException {
+        return revisionSizes(appliedRevisions()).size();
+    }
+
+    /**
+     * How many changesets each applied revision file holds, oldest first: consecutive history rows of one file are one
+     * revision (the safe forms of {@code generate} write several changesets per file), so a count never rolls back
+     * half a revision.
+     */
+    private static List<Integer> revisionSizes(List<Revision> history) {
+        List<Integer> sizes = new java.util.ArrayList<>();
+        String file = null;
+        for (Revision changeset : history) {
+            if (changeset.file().equals(file)) {
+                sizes.set(sizes.size() - 1, sizes.get(sizes.size() - 1) + 1);
+            } else {
+                sizes.add(1);
+                file = changeset.file();
+            }
+        }
+        return sizes;
     }
 
     /** Whether a statement failed on the server (rather than the changelog's validation or parsing, before any). */

@@ -142,7 +142,10 @@ final class BaselineCommand extends DatabaseCommand {
         }
     }
 
-    /** How many changesets, from the first, up to and including the one {@code to} names (an id or a file). */
+    /**
+     * How many changesets, from the first, up to and including the revision {@code to} names (an id or a file): all
+     * the changesets of its file, since a revision written in safe forms has several.
+     */
     static int upTo(List<ChangeSet> changeSets, String to) {
         String wanted = to.strip().replace('\\', '/');
         int found = -1;
@@ -159,6 +162,10 @@ final class BaselineCommand extends DatabaseCommand {
                     : String.join(", ", ids.subList(0, 3)) + ", ..., " + String.join(", ", ids.subList(ids.size() - 3, ids.size()));
             throw new UsageException("--to " + to + " names no revision of the changelog. Give a revision id or file "
                     + "name as ./migrate history or the changes directory shows them: " + known + ".");
+        }
+        String file = changeSets.get(found).getFilePath();
+        while (found + 1 < changeSets.size() && java.util.Objects.equals(changeSets.get(found + 1).getFilePath(), file)) {
+            found++;
         }
         return found + 1;
     }

@@ -25,7 +25,7 @@ final class GenerateCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: ./migrate generate -m "<message>" [--author <name>] [--allow-destructive]
+                Usage: ./migrate generate -m "<message>" [--author <name>] [--allow-destructive] [--blocking-ddl]
                                           [--rename <table>.<old>=<new>]... [--changelog-dir <dir>]
 
                 Starts a private shadow PostgreSQL (never your database), applies every existing changelog to it, lets
@@ -35,10 +35,19 @@ final class GenerateCommand implements Command {
                 --allow-destructive is given; a dropped and an added column of the same type are reported as a
                 probable rename: confirm it with --rename to keep the data.
 
+                Changes on tables that exist before the revision are written in their safe form, which lets the
+                service read and write those tables while the revision runs: indexes created and dropped
+                CONCURRENTLY (each in a changeset with runInTransaction="false"), foreign keys and CHECKs added NOT
+                VALID and validated in a later changeset, NOT NULL proven by a validated CHECK first, unique
+                constraints adopting an index built CONCURRENTLY. --blocking-ddl writes the plain forms instead
+                (one transaction; they block writes, or reads, of those tables while they run): for databases that
+                are never under load.
+
                 Options:
                   -m, --message <text>       what the revision does; names the file (required)
                   --author <name>            changeset author (default: MIGRATIONS_AUTHOR, git user.name, OS user)
                   --allow-destructive        write destructive changes too
+                  --blocking-ddl             plain (blocking) forms instead of the safe forms on existing tables
                   --rename <t>.<old>=<new>   turn a drop of <old> plus an add of <new> into a renameColumn
                   --changelog-dir <dir>      resource root holding db/changelog (default db-migrations/src/main/resources)
 
@@ -53,7 +62,7 @@ final class GenerateCommand implements Command {
 
     @Override
     public Set<String> flagOptions() {
-        return Set.of("allow-destructive");
+        return Set.of("allow-destructive", "blocking-ddl");
     }
 
     @Override
@@ -65,6 +74,9 @@ final class GenerateCommand implements Command {
         RevisionGenerator.Request request = new RevisionGenerator.Request(message, author,
                 arguments.flag("allow-destructive"), renames, context.clock().instant(),
                 ExcludedObjects.from(context.config()));
+        if (arguments.flag("blocking-ddl")) {
+            request = request.withBlockingDdl();
+        }
         EntityRegistry registry = context.registry().get();
         context.err().println("Generating a revision from " + registry.entityClasses().size() + " entities:");
         RevisionGenerator.Result result = RevisionGenerator.generate(registry,

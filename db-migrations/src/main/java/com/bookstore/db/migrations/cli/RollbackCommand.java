@@ -66,7 +66,7 @@ final class RollbackCommand extends DatabaseCommand {
             context.out().println(UnknownHistoryException.refusingRollback(unknown).getMessage());
             return ExitCode.DIFFERENCES_OR_REFUSED;
         }
-        int applied = runner.history().size();
+        int applied = runner.revisionsApplied();
         if (count > applied) {
             throw new UsageException("--count " + count + " is more than the " + applied
                     + " revision(s) applied to this database; see ./migrate history and use --count " + applied + " or less.");
@@ -88,7 +88,9 @@ final class RollbackCommand extends DatabaseCommand {
     }
 
     private static void printRolledBack(CliContext context, List<Revision> rolledBack) {
-        context.out().println("Rolled back " + rolledBack.size() + " revision(s), newest first:");
+        long revisions = rolledBack.stream().map(Revision::file).distinct().count();
+        context.out().println("Rolled back " + revisions + " revision(s)" + (revisions == rolledBack.size() ? ""
+                : " (" + rolledBack.size() + " changesets)") + ", newest first:");
         int width = rolledBack.stream().mapToInt(r -> r.id().length()).max().orElse(0);
         for (Revision revision : rolledBack) {
             context.out().println("  " + String.format("%-" + width + "s", revision.id()) + "  " + revision.file());

@@ -36,7 +36,9 @@ final class StatusCommand extends DatabaseCommand {
         if (pending.isEmpty()) {
             context.out().println("Up to date: no pending revision.");
         } else {
-            context.out().println(pending.size() + " pending revision(s):");
+            long revisions = pending.stream().map(ChangeSet::getFilePath).distinct().count();
+            context.out().println(revisions + " pending revision(s)" + (revisions == pending.size() ? ""
+                    : " (" + pending.size() + " changesets)") + ":");
             pending.forEach(cs -> context.out().println("  " + cs.getId() + "  (" + cs.getFilePath() + ")"));
         }
         runner.lastFailure().ifPresent(failure -> context.out().println("Note: " + failure

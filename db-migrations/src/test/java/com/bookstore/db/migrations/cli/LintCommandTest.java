@@ -325,7 +325,8 @@ class LintCommandTest {
     }
 
     @Test
-    void generate_shows_the_hazard_of_a_new_index_on_an_existing_table_with_rows_and_writes_the_sql_unchanged() throws Exception {
+    void generate_with_blocking_ddl_shows_the_hazard_of_a_new_index_on_an_existing_table_and_writes_the_plain_sql()
+            throws Exception {
         DatabaseSettings database = server.create("lint_generate");
         Map<String, String> env = envFor(database);
         Supplier<EntityRegistry> base = () -> EntityRegistry.of(new RoundTripEntities(), new MigrateCliTest.ExtraEntities());
@@ -335,7 +336,8 @@ class LintCommandTest {
                 + "insert into extra_shelf (id, shelf_id) select g, (select min(id) from shelf) from generate_series(1, 100) g");
 
         Supplier<EntityRegistry> indexed = () -> EntityRegistry.of(new RoundTripEntities(), new IndexedExtraEntities());
-        CliRun generate = CliRun.run(changelogRoot, env, indexed, T0.plusSeconds(60), "generate", "-m", "index shelf");
+        CliRun generate = CliRun.run(changelogRoot, env, indexed, T0.plusSeconds(60), "generate", "-m", "index shelf",
+                "--blocking-ddl");
         assertEquals(ExitCode.OK, generate.exit(), generate.all());
         String out = generate.out();
         assertTrue(out.contains("create index ix_extra_shelf_shelf on extra_shelf"), out);
@@ -350,12 +352,34 @@ class LintCommandTest {
         Path revision = changelogRoot.resolve("db/changelog/changes/20260301120100_index_shelf.xml");
         String xml = Files.readString(revision);
         assertTrue(xml.contains("CREATE INDEX ix_extra_shelf_shelf ON public.extra_shelf USING btree (shelf_id)"), xml);
-        assertFalse(xml.contains("CONCURRENTLY"), "generate reports, it does not change what it writes: " + xml);
+        assertFalse(xml.contains("CONCURRENTLY"), "--blocking-ddl writes the plain form: " + xml);
 
         CliRun pending = run(env, indexed, "lint");
         assertEquals(ExitCode.DIFFERENCES_OR_REFUSED, pending.exit(), pending.all());
         assertTrue(pending.out().contains("HAZARD create-index-blocking-writes"), pending.out());
         assertEquals(ExitCode.DIFFERENCES_OR_REFUSED, lint(revision.toString()).exit());
+    }
+
+    @Test
+    void generate_writes_the_new_index_concurrently_by_default_and_lint_finds_no_hazard() throws Exception {
+        DatabaseSettings database = server.create("lint_safe");
+        Map<String, String> env = envFor(database);
+        Supplier<EntityRegistry> base = () -> EntityRegistry.of(new RoundTripEntities(), new MigrateCliTest.ExtraEntities());
+        assertEquals(ExitCode.OK, run(env, base, "generate", "-m", "base").exit());
+        assertEquals(ExitCode.OK, run(env, base, "upgrade").exit());
+
+        Supplier<EntityRegistry> indexed = () -> EntityRegistry.of(new RoundTripEntities(), new IndexedExtraEntities());
+        CliRun generate = CliRun.run(changelogRoot, env, indexed, T0.plusSeconds(60), "generate", "-m", "index shelf");
+        assertEquals(ExitCode.OK, generate.exit(), generate.all());
+        assertFalse(generate.out().contains("HAZARD"), generate.out());
+        String xml = Files.readString(changelogRoot.resolve("db/changelog/changes/20260301120100_index_shelf.xml"));
+        assertTrue(xml.contains("runInTransaction=\"false\""), xml);
+        assertTrue(xml.contains("CREATE INDEX CONCURRENTLY ix_extra_shelf_shelf ON public.extra_shelf USING btree (shelf_id)"), xml);
+
+        CliRun pending = run(env, indexed, "lint");
+        assertEquals(ExitCode.OK, pending.exit(), pending.all());
+        assertEquals(ExitCode.OK, run(env, indexed, "upgrade").exit());
+        assertEquals(ExitCode.OK, run(env, indexed, "check", "--live").exit());
     }
 
     /** The extra entity with an index on its shelf. */

@@ -4,6 +4,7 @@ import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.migrations.internal.changelog.RevisionGenerator.Outcome;
+import com.bookstore.db.migrations.internal.hazard.Rule;
 import com.bookstore.db.migrations.internal.schema.ChangeReview.Risk;
 import com.bookstore.db.migrations.internal.schema.ColumnRename;
 import com.bookstore.db.migrations.scenarios.ScenarioModels.*;
@@ -89,7 +90,10 @@ class AutogenerateScenariosTest {
     @DisplayName("5: nullable true -> false -> addNotNullConstraint, flagged data-dependent")
     void not_null_added() throws Exception {
         ScenarioHarness.Outcome outcome = written(model(ItemNullableName.class), model(Item.class),
-                "ALTER TABLE item ALTER COLUMN name SET NOT NULL");
+                "ALTER TABLE item ADD CONSTRAINT item_name_not_null CHECK (name IS NOT NULL) NOT VALID",
+                "ALTER TABLE item VALIDATE CONSTRAINT item_name_not_null",
+                "ALTER TABLE item ALTER COLUMN name SET NOT NULL", "ALTER TABLE item DROP CONSTRAINT item_name_not_null");
+        assertNoHazard(outcome);
         assertTrue(outcome.generated().review().findings().stream()
                 .anyMatch(f -> f.risk() == Risk.CAUTION && f.description().contains("fails if rows hold NULL")), outcome::summary);
     }
@@ -143,19 +147,24 @@ class AutogenerateScenariosTest {
     @Test
     @DisplayName("13: @Index added -> createIndex")
     void index_added() throws Exception {
-        written(model(Item.class), model(ItemIndexed.class), "CREATE INDEX ix_item_name ON public.item USING btree (name)");
+        assertNoHazard(written(model(Item.class), model(ItemIndexed.class), "runInTransaction=\"false\"",
+                "DROP INDEX CONCURRENTLY IF EXISTS ix_item_name",
+                "CREATE INDEX CONCURRENTLY ix_item_name ON public.item USING btree (name)"));
     }
 
     @Test
     @DisplayName("14: @Index removed -> dropIndex")
     void index_removed() throws Exception {
-        written(model(ItemIndexed.class), model(Item.class), "DROP INDEX ix_item_name");
+        assertNoHazard(written(model(ItemIndexed.class), model(Item.class), "runInTransaction=\"false\"",
+                "DROP INDEX CONCURRENTLY ix_item_name"));
     }
 
     @Test
     @DisplayName("15: unique constraint added -> addUniqueConstraint")
     void unique_added() throws Exception {
-        written(model(Item.class), model(ItemUnique.class), "ALTER TABLE item ADD CONSTRAINT uk_item_name UNIQUE (name)");
+        assertNoHazard(written(model(Item.class), model(ItemUnique.class), "runInTransaction=\"false\"",
+                "CREATE UNIQUE INDEX CONCURRENTLY uk_item_name ON item USING btree (name)",
+                "ALTER TABLE item ADD CONSTRAINT uk_item_name UNIQUE USING INDEX uk_item_name"));
     }
 
     @Test
@@ -167,17 +176,19 @@ class AutogenerateScenariosTest {
     @Test
     @DisplayName("17: new @ManyToOne -> addColumn + addForeignKeyConstraint")
     void many_to_one_added() throws Exception {
-        written(model(Shelf.class, Item.class), model(Shelf.class, ItemOnShelf.class),
+        assertNoHazard(written(model(Shelf.class, Item.class), model(Shelf.class, ItemOnShelf.class),
                 "ALTER TABLE item ADD COLUMN shelf_id bigint",
-                "ALTER TABLE item ADD CONSTRAINT fk_item_shelf FOREIGN KEY (shelf_id) REFERENCES shelf(id)");
+                "ALTER TABLE item ADD CONSTRAINT fk_item_shelf FOREIGN KEY (shelf_id) REFERENCES shelf(id) NOT VALID",
+                "ALTER TABLE item VALIDATE CONSTRAINT fk_item_shelf"));
     }
 
     @Test
     @DisplayName("18: @OnDelete(CASCADE) added -> drop + add FK with onDelete CASCADE")
     void on_delete_cascade_added() throws Exception {
-        written(model(Shelf.class, ItemOnShelf.class), model(Shelf.class, ItemOnShelfCascade.class),
+        assertNoHazard(written(model(Shelf.class, ItemOnShelf.class), model(Shelf.class, ItemOnShelfCascade.class),
                 "ALTER TABLE item DROP CONSTRAINT fk_item_shelf",
-                "ALTER TABLE item ADD CONSTRAINT fk_item_shelf FOREIGN KEY (shelf_id) REFERENCES shelf(id) ON DELETE CASCADE");
+                "ALTER TABLE item ADD CONSTRAINT fk_item_shelf FOREIGN KEY (shelf_id) REFERENCES shelf(id) ON DELETE CASCADE NOT VALID",
+                "ALTER TABLE item VALIDATE CONSTRAINT fk_item_shelf"));
     }
 
     @Test
@@ -191,9 +202,9 @@ class AutogenerateScenariosTest {
     @Test
     @DisplayName("19b: @Check constraint added -> CHECK added, and dropped again by the rollback")
     void check_constraint_added() throws Exception {
-        written(model(Item.class), model(ItemChecked.class),
-                "ALTER TABLE item ADD CONSTRAINT ck_item_name CHECK ((length((name)::text) &gt; 0))",
-                "ALTER TABLE item DROP CONSTRAINT ck_item_name");
+        assertNoHazard(written(model(Item.class), model(ItemChecked.class),
+                "ALTER TABLE item ADD CONSTRAINT ck_item_name CHECK ((length((name)::text) &gt; 0)) NOT VALID",
+                "ALTER TABLE item VALIDATE CONSTRAINT ck_item_name", "ALTER TABLE item DROP CONSTRAINT ck_item_name"));
     }
 
     @Test
@@ -275,5 +286,36 @@ class AutogenerateScenariosTest {
         assertTrue(outcome.driftBefore().isEmpty(), outcome::summary);
         assertEquals(Outcome.NO_CHANGES, outcome.generated().outcome());
         assertEquals("", outcome.revision());
+    }
+
+    /** The hazard analysis finds nothing in the safe forms of a generated revision. */
+    private static void assertNoHazard(ScenarioHarness.Outcome outcome) {
+        assertEquals(List.of(), outcome.generated().hazards().hazards(), outcome::revision);
+    }
+
+    @Test
+    @DisplayName("--blocking-ddl: the plain forms, in one transaction, reported by the hazard analysis")
+    void blocking_ddl_writes_the_plain_forms() throws Exception {
+        ScenarioHarness blocking = harness.withBlockingDdl();
+        assertHazards(blocking.written(model(Item.class), model(ItemIndexed.class),
+                "CREATE INDEX ix_item_name ON public.item USING btree (name)"), Rule.CREATE_INDEX);
+        assertHazards(blocking.written(model(ItemIndexed.class), model(Item.class), "DROP INDEX ix_item_name"), Rule.DROP_INDEX);
+        assertHazards(blocking.written(model(Item.class), model(ItemUnique.class),
+                "ALTER TABLE item ADD CONSTRAINT uk_item_name UNIQUE (name)"), Rule.ADD_UNIQUE);
+        assertHazards(blocking.written(model(ItemNullableName.class), model(Item.class),
+                "ALTER TABLE item ALTER COLUMN name SET NOT NULL"), Rule.SET_NOT_NULL);
+        assertHazards(blocking.written(model(Shelf.class, Item.class), model(Shelf.class, ItemOnShelf.class),
+                "ALTER TABLE item ADD CONSTRAINT fk_item_shelf FOREIGN KEY (shelf_id) REFERENCES shelf(id)"),
+                Rule.ADD_FOREIGN_KEY);
+        assertHazards(blocking.written(model(Item.class), model(ItemChecked.class),
+                "ALTER TABLE item ADD CONSTRAINT ck_item_name CHECK ((length((name)::text) &gt; 0))"), Rule.ADD_CHECK);
+    }
+
+    /** One changeset, no CONCURRENTLY nor NOT VALID, and exactly {@code rule} reported. */
+    private static void assertHazards(ScenarioHarness.Outcome outcome, Rule rule) {
+        assertFalse(outcome.revision().contains("CONCURRENTLY") || outcome.revision().contains("NOT VALID")
+                || outcome.revision().contains("runInTransaction"), outcome::revision);
+        assertEquals(List.of(rule), outcome.generated().hazards().hazards().stream().map(h -> h.rule()).toList(),
+                outcome::revision);
     }
 }

@@ -151,7 +151,7 @@ class FailClosedScenariosTest {
         assertTrue(created.revision().contains("DROP TABLE \"user\""), created::revision);
         ScenarioHarness.Outcome changed = harness.written(model(User.class), model(UserIndexed.class),
                 "ALTER TABLE \"user\" ADD COLUMN \"select\" character varying(20)",
-                "CREATE INDEX ix_user_order ON public.\"user\" USING btree (\"order\")");
+                "CREATE INDEX CONCURRENTLY ix_user_order ON public.\"user\" USING btree (\"order\")");
         // rolled back to the first model by written(): the quoted table holds rows like any other
         insert(changed.live(), "insert into \"user\" (id, \"order\") values (1, 2)");
         assertEquals("2", single(changed.live(), "select \"order\" from \"user\" where id = 1"));
@@ -261,7 +261,8 @@ class FailClosedScenariosTest {
     @DisplayName("5: an existing index made unique (Hibernate maps it as a unique constraint) -> index dropped, constraint added, flagged")
     void index_made_unique() throws Exception {
         ScenarioHarness.Outcome outcome = harness.written(model(NoteIndexed.class), model(NoteUniqueIndex.class),
-                "DROP INDEX ix_note_code", "ALTER TABLE note ADD CONSTRAINT ix_note_code UNIQUE (code)");
+                "DROP INDEX CONCURRENTLY ix_note_code", "CREATE UNIQUE INDEX CONCURRENTLY ix_note_code ON note USING btree (code)",
+                "ALTER TABLE note ADD CONSTRAINT ix_note_code UNIQUE USING INDEX ix_note_code");
         assertTrue(outcome.generated().review().findings().stream().anyMatch(f -> f.risk() == Risk.CAUTION
                 && f.description().contains("fails if duplicates exist")), outcome::summary);
     }

@@ -36,10 +36,28 @@ final class ScenarioHarness {
 
     private final ScratchDatabases server;
     private final Path workDir;
+    /** Whether revisions are generated with {@code --blocking-ddl} (the plain forms). */
+    private final boolean blockingDdl;
 
     ScenarioHarness(ScratchDatabases server, Path workDir) {
+        this(server, workDir, false);
+    }
+
+    private ScenarioHarness(ScratchDatabases server, Path workDir, boolean blockingDdl) {
         this.server = server;
         this.workDir = workDir;
+        this.blockingDdl = blockingDdl;
+    }
+
+    /** The same harness generating the plain, blocking forms ({@code generate --blocking-ddl}). */
+    ScenarioHarness withBlockingDdl() {
+        return new ScenarioHarness(server, workDir, true);
+    }
+
+    private RevisionGenerator.Request request(String message, boolean allowDestructive, List<ColumnRename> renames,
+            Instant now) {
+        RevisionGenerator.Request request = new RevisionGenerator.Request(message, "scenario", allowDestructive, renames, now);
+        return blockingDdl ? request.withBlockingDdl() : request;
     }
 
     static EntityRegistry model(Class<?>... entities) {
@@ -80,7 +98,7 @@ final class ScenarioHarness {
         Path dir = Files.createTempDirectory(workDir, "changelog");
         ChangelogDirectory changelogs = new ChangelogDirectory(dir);
         RevisionGenerator.Result baseline = RevisionGenerator.generate(before, changelogs,
-                new RevisionGenerator.Request("baseline", "scenario", true, List.of(), T0), server, Progress.silent());
+                request("baseline", true, List.of(), T0), server, Progress.silent());
         assertEquals(RevisionGenerator.Outcome.WRITTEN, baseline.outcome(), "the baseline is written");
         assertAnalysed(baseline);
 
@@ -95,7 +113,7 @@ final class ScenarioHarness {
 
         SchemaDiff driftBefore = ShadowComparison.modelVersusDatabase(after, live, server, Progress.silent());
         RevisionGenerator.Result generated = RevisionGenerator.generate(after, changelogs,
-                new RevisionGenerator.Request("change", "scenario", allowDestructive, renames, T0.plusSeconds(60)),
+                request("change", allowDestructive, renames, T0.plusSeconds(60)),
                 server, Progress.silent());
         assertAnalysed(generated);
         String revision = generated.file() == null ? "" : Files.readString(generated.file());
@@ -127,7 +145,7 @@ final class ScenarioHarness {
     Outcome continueWith(Outcome earlier, EntityRegistry after, List<ColumnRename> renames) throws Exception {
         SchemaDiff driftBefore = ShadowComparison.modelVersusDatabase(after, earlier.live(), server, Progress.silent());
         RevisionGenerator.Result generated = RevisionGenerator.generate(after, earlier.changelogs(),
-                new RevisionGenerator.Request("next", "scenario", false, renames, T0.plusSeconds(120)), server, Progress.silent());
+                request("next", false, renames, T0.plusSeconds(120)), server, Progress.silent());
         assertAnalysed(generated);
         String revision = generated.file() == null ? "" : Files.readString(generated.file());
         if (generated.outcome() == RevisionGenerator.Outcome.WRITTEN) {
@@ -140,7 +158,7 @@ final class ScenarioHarness {
     /** Generates the next revision for {@code after} on an earlier outcome's changelogs, without upgrading. */
     RevisionGenerator.Result generateOnly(Outcome earlier, EntityRegistry after) throws Exception {
         return RevisionGenerator.generate(after, earlier.changelogs(),
-                new RevisionGenerator.Request("next", "scenario", false, List.of(), T0.plusSeconds(180)), server, Progress.silent());
+                request("next", false, List.of(), T0.plusSeconds(180)), server, Progress.silent());
     }
 
     /** Applies the pending revisions of an outcome's changelogs to its database. */

@@ -9,6 +9,7 @@ import com.bookstore.db.migrations.internal.schema.ChangeReview;
 import com.bookstore.db.migrations.internal.schema.ColumnRename;
 import com.bookstore.db.migrations.internal.schema.ExcludedObjects;
 import com.bookstore.db.migrations.internal.schema.Progress;
+import com.bookstore.db.migrations.internal.schema.RevisionPlan;
 import com.bookstore.db.migrations.internal.schema.SchemaDiff;
 import com.bookstore.db.migrations.internal.schema.MigratedShadow;
 import com.bookstore.db.migrations.internal.schema.ModelSchemaExporter;
@@ -24,12 +25,27 @@ import java.util.List;
  */
 public final class RevisionGenerator {
 
-    /** What the developer asked for, and the objects of the changelogs' schema the model does not own. */
+    /**
+     * What the developer asked for, and the objects of the changelogs' schema the model does not own.
+     *
+     * @param blockingDdl write changes on existing tables in their plain form, which blocks the service's writes (or
+     *        reads) while it runs, instead of the safe form (for databases never under load)
+     */
     public record Request(String message, String author, boolean allowDestructive, List<ColumnRename> renames, Instant now,
-            ExcludedObjects excluded) {
+            ExcludedObjects excluded, boolean blockingDdl) {
 
         public Request(String message, String author, boolean allowDestructive, List<ColumnRename> renames, Instant now) {
             this(message, author, allowDestructive, renames, now, ExcludedObjects.NONE);
+        }
+
+        public Request(String message, String author, boolean allowDestructive, List<ColumnRename> renames, Instant now,
+                ExcludedObjects excluded) {
+            this(message, author, allowDestructive, renames, now, excluded, false);
+        }
+
+        /** This request with the plain, blocking forms ({@code --blocking-ddl}). */
+        public Request withBlockingDdl() {
+            return new Request(message, author, allowDestructive, renames, now, excluded, true);
         }
     }
 
@@ -68,25 +84,30 @@ public final class RevisionGenerator {
         java.nio.file.Files.createDirectories(directory.resourceRoot());
         SchemaDiff diff;
         try (MigratedShadow shadow = shadowStart.start(ChangelogSource.directory(directory.resourceRoot()))) {
-            diff = ShadowComparison.revisionFor(registry, shadow, request.renames(), request.excluded(), progress);
+            diff = ShadowComparison.revisionFor(registry, shadow, request.renames(), request.excluded(), request.blockingDdl(),
+                    progress);
         }
         ChangeReview review = diff.review();
-        HazardReport hazards = hazards(fileName, diff);
+        RevisionPlan plan = diff.plan();
+        HazardReport hazards = hazards(fileName, diff, plan);
         if (diff.isEmpty()) {
             return new Result(Outcome.NO_CHANGES, review, null, diff.excluded(), hazards);
         }
         if (review.hasDestructive() && !request.allowDestructive()) {
             return new Result(Outcome.REFUSED_DESTRUCTIVE, review, null, diff.excluded(), hazards);
         }
-        String content = RevisionWriter.render(fileName, request.author(), request.message(), diff.forwardChanges(), diff.reverseChanges(),
-                diff.prechecks());
+        String content = RevisionWriter.render(fileName, request.author(), request.message(), plan);
         return new Result(Outcome.WRITTEN, review, directory.addRevision(fileName, content), diff.excluded(), hazards);
     }
 
-    /** The hazards of the forward statements, judged against the schema the earlier revisions build. */
-    private static HazardReport hazards(String fileName, SchemaDiff diff) {
-        List<String> statements = diff.forward().stream().flatMap(change -> change.statements().stream()).toList();
-        return HazardAnalyser.startingFrom(diff.current()).analyse(List.of(new HazardAnalyser.Unit(
-                RevisionWriter.changeSetId(fileName), true, statements)));
+    /** The hazards of the revision's changesets, judged against the schema the earlier revisions build. */
+    private static HazardReport hazards(String fileName, SchemaDiff diff, RevisionPlan plan) {
+        List<HazardAnalyser.Unit> units = new java.util.ArrayList<>();
+        for (int i = 0; i < plan.changesets().size(); i++) {
+            RevisionPlan.Changeset changeset = plan.changesets().get(i);
+            units.add(new HazardAnalyser.Unit(RevisionWriter.changeSetId(fileName, i), changeset.inTransaction(),
+                    changeset.forward()));
+        }
+        return HazardAnalyser.startingFrom(diff.current()).analyse(units);
     }
 }

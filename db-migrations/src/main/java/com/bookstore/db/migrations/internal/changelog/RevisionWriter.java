@@ -1,7 +1,9 @@
 package com.bookstore.db.migrations.internal.changelog;
 
-import liquibase.change.Change;
+import com.bookstore.db.migrations.internal.schema.RevisionPlan;
 import com.bookstore.db.migrations.internal.schema.SchemaChange;
+import liquibase.change.Change;
+import liquibase.change.core.RawSQLChange;
 import liquibase.changelog.ChangeSet;
 import liquibase.precondition.core.PreconditionContainer;
 import liquibase.precondition.core.SqlPrecondition;
@@ -11,22 +13,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders one revision: a single changeset (id = file name without {@code .xml}, so ids are deterministic and
- * unique), its forward changes, and its rollback. One changeset per revision means PostgreSQL applies the whole
- * revision in one transaction: it lands completely or not at all.
+ * Renders one revision file: its changesets in order ({@link RevisionPlan}), the first one's id the file name without
+ * {@code .xml} (so ids are deterministic and unique), the next ones' that id with {@code -2}, {@code -3}... A revision
+ * of ordinary changes is a single changeset, applied by PostgreSQL in one transaction: it lands completely or not at
+ * all. The safe forms of changes on existing tables add changesets: one per {@code CONCURRENTLY} statement
+ * ({@code runInTransaction="false"}), one per later validation step.
  */
 public final class RevisionWriter {
 
     private RevisionWriter() {
     }
 
-    /**
-     * @param prechecks queries that return {@value SchemaChange#PRECHECK_PASSED} when the rows allow the revision; each
-     *        becomes an {@code <sqlCheck>} precondition that halts {@code upgrade} before the revision runs
-     */
     /**
      * Liquibase's serializer writes {@code <preConditions>} after the changeset's {@code <comment>}, where its own XSD
      * refuses it; the schema wants it first.
@@ -50,36 +51,66 @@ public final class RevisionWriter {
         return fileName.endsWith(".xml") ? fileName.substring(0, fileName.length() - 4) : fileName;
     }
 
-    public static String render(String fileName, String author, String message, List<Change> forward, List<Change> rollback,
-            List<String> prechecks) {
-        String id = changeSetId(fileName);
-        ChangeSet changeSet = new ChangeSet(id, author, false, false, null, null, null, null);
-        changeSet.setComments(message);
-        forward.forEach(changeSet::addChange);
-        if (!prechecks.isEmpty()) {
-            PreconditionContainer preconditions = new PreconditionContainer();
-            preconditions.setOnFail(PreconditionContainer.FailOption.HALT.name());
-            preconditions.setOnError(PreconditionContainer.ErrorOption.HALT.name());
-            preconditions.setOnSqlOutput(PreconditionContainer.OnSqlOutputOption.IGNORE.name());
-            for (String precheck : prechecks) {
-                SqlPrecondition check = new SqlPrecondition();
-                check.setExpectedResult(SchemaChange.PRECHECK_PASSED);
-                check.setSql(precheck);
-                preconditions.addNestedPrecondition(check);
+    /** The id of the {@code index}-th changeset (from 0) of a revision file. */
+    public static String changeSetId(String fileName, int index) {
+        return changeSetId(fileName) + (index == 0 ? "" : "-" + (index + 1));
+    }
+
+    /**
+     * @param plan the revision's changesets; each pre-check becomes an {@code <sqlCheck>} precondition of its changeset
+     *        that halts {@code upgrade} before it runs
+     */
+    public static String render(String fileName, String author, String message, RevisionPlan plan) {
+        List<ChangeSet> changeSets = new ArrayList<>();
+        int count = plan.changesets().size();
+        for (int i = 0; i < count; i++) {
+            RevisionPlan.Changeset planned = plan.changesets().get(i);
+            ChangeSet changeSet = new ChangeSet(changeSetId(fileName, i), author, false, false, null, null, null,
+                    planned.inTransaction(), null);
+            changeSet.setComments(count == 1 ? message : message + " (" + (i + 1) + "/" + count + ")");
+            sql(planned.forward()).forEach(changeSet::addChange);
+            if (!planned.prechecks().isEmpty()) {
+                changeSet.setPreconditions(preconditions(planned.prechecks()));
             }
-            changeSet.setPreconditions(preconditions);
-        }
-        if (rollback.isEmpty()) {
-            changeSet.addRollbackChange(new liquibase.change.core.EmptyChange());
-        } else {
-            rollback.forEach(changeSet::addRollbackChange);
+            if (planned.rollback().isEmpty()) {
+                changeSet.addRollbackChange(new liquibase.change.core.EmptyChange());
+            } else {
+                sql(planned.rollback()).forEach(changeSet::addRollbackChange);
+            }
+            changeSets.add(changeSet);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            new XMLChangeLogSerializer().write(List.of(changeSet), out);
+            new XMLChangeLogSerializer().write(changeSets, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return preconditionsFirst(out.toString(StandardCharsets.UTF_8));
+    }
+
+    private static PreconditionContainer preconditions(List<String> prechecks) {
+        PreconditionContainer preconditions = new PreconditionContainer();
+        preconditions.setOnFail(PreconditionContainer.FailOption.HALT.name());
+        preconditions.setOnError(PreconditionContainer.ErrorOption.HALT.name());
+        preconditions.setOnSqlOutput(PreconditionContainer.OnSqlOutputOption.IGNORE.name());
+        for (String precheck : prechecks) {
+            SqlPrecondition check = new SqlPrecondition();
+            check.setExpectedResult(SchemaChange.PRECHECK_PASSED);
+            check.setSql(precheck);
+            preconditions.addNestedPrecondition(check);
+        }
+        return preconditions;
+    }
+
+    /** One {@code <sql>} per text, run as written: not split, comments kept. */
+    private static List<Change> sql(List<String> texts) {
+        List<Change> changes = new ArrayList<>();
+        for (String text : texts) {
+            RawSQLChange change = new RawSQLChange(text);
+            change.setSplitStatements(false);
+            change.setStripComments(false);
+            changes.add(change);
+        }
+        return changes;
     }
 }

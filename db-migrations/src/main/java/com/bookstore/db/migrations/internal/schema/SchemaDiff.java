@@ -1,7 +1,6 @@
 package com.bookstore.db.migrations.internal.schema;
 
 import com.bookstore.db.migrations.internal.catalog.Catalog;
-import liquibase.change.Change;
 
 import java.util.List;
 
@@ -59,11 +58,17 @@ public record SchemaDiff(Catalog wanted, Catalog current, List<ColumnRename> ren
         return forward.stream().map(SchemaChange::precheck).filter(java.util.Objects::nonNull).toList();
     }
 
-    public List<Change> forwardChanges() {
-        return forward.stream().flatMap(c -> c.liquibaseChanges().stream()).toList();
+    /**
+     * The same comparison with the forward changes on existing tables in their {@link SafeForms safe form} (the
+     * rollback keeps the plain form: it runs in one changeset, see {@link RevisionPlan}).
+     */
+    public SchemaDiff withSafeForms() {
+        List<SchemaChange> safe = SchemaDiffer.diff(wanted, current, renames, enums, true).changes();
+        return new SchemaDiff(wanted, current, renames, safe, reverse, renameHints, enums, excluded, excludedObjects);
     }
 
-    public List<Change> reverseChanges() {
-        return reverse.stream().flatMap(c -> c.liquibaseChanges().stream()).toList();
+    /** The changesets of the revision that makes this difference. */
+    public RevisionPlan plan() {
+        return RevisionPlan.of(forward, reverse);
     }
 }

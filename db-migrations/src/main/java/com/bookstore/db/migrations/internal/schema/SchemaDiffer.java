@@ -11,6 +11,7 @@ import com.bookstore.db.migrations.internal.catalog.Catalog.Table;
 import com.bookstore.db.migrations.internal.catalog.QualifiedName;
 import com.bookstore.db.migrations.internal.schema.ChangeReview.Risk;
 import com.bookstore.db.migrations.internal.schema.SchemaChange.Phase;
+import com.bookstore.db.migrations.internal.schema.SchemaChange.Step;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,16 +44,28 @@ final class SchemaDiffer {
     private final EnumColumns enums;
     private final List<SchemaChange> changes = new ArrayList<>();
     private final List<String> hints = new ArrayList<>();
+    /** Whether changes on existing tables take their {@link SafeForms safe form}. */
+    private final boolean safe;
 
-    private SchemaDiffer(Catalog wanted, Catalog current, List<ColumnRename> renames, EnumColumns enums) {
+    private SchemaDiffer(Catalog wanted, Catalog current, List<ColumnRename> renames, EnumColumns enums, boolean safe) {
         this.wanted = wanted;
         this.current = current;
         this.renames = renames;
         this.enums = enums;
+        this.safe = safe;
     }
 
+    /** The changes in their plain form, each one statement list in one transaction: what {@code check} reports. */
     static Result diff(Catalog wanted, Catalog current, List<ColumnRename> renames, EnumColumns enums) {
-        SchemaDiffer differ = new SchemaDiffer(wanted, current, renames, enums);
+        return diff(wanted, current, renames, enums, false);
+    }
+
+    /**
+     * @param safe whether changes on tables that exist before the revision take their {@link SafeForms safe form}
+     *        (tables the revision creates have no rows nor readers yet: they keep the plain form)
+     */
+    static Result diff(Catalog wanted, Catalog current, List<ColumnRename> renames, EnumColumns enums, boolean safe) {
+        SchemaDiffer differ = new SchemaDiffer(wanted, current, renames, enums, safe);
         differ.schemas();
         differ.enums();
         differ.composites();
@@ -66,6 +79,12 @@ final class SchemaDiffer {
 
     private void add(Phase phase, Risk risk, String description, String... statements) {
         changes.add(SchemaChange.of(phase, risk, description, statements));
+    }
+
+    /** As {@link #add}, in the safe form {@code steps} when safe forms are asked for. */
+    private void add(SchemaChange change, List<Step> safeSteps, String violations, String why) {
+        SchemaChange made = safe ? change.withSteps(safeSteps) : change;
+        changes.add(violations == null ? made : made.withPrecheck(violations, why));
     }
 
     /** As {@link #add}, with a pre-check counting the rows that would make the change fail (see {@link Prechecks}). */
@@ -489,9 +508,12 @@ final class SchemaDiffer {
             changeType(table, have, want, alter, where);
         }
         if (!have.notNull() && want.notNull()) {
-            addChecked(Phase.ALTER_COLUMN, Risk.CAUTION, "set NOT NULL on " + where + " (fails if rows hold NULL)",
-                    Prechecks.nulls(table, want.name()), "of " + table.name() + " hold NULL in " + want.name(),
-                    alter + " SET NOT NULL");
+            String description = "set NOT NULL on " + where + " (fails if rows hold NULL)";
+            SchemaChange plain = SchemaChange.of(Phase.ALTER_COLUMN, Risk.CAUTION, description, alter + " SET NOT NULL");
+            // an identity needs NOT NULL already in the transaction that adds it: that change keeps the plain form
+            boolean identityAdded = have.identity().isEmpty() && !want.identity().isEmpty();
+            add(plain, identityAdded ? plain.steps() : SafeForms.setNotNull(table, want.name(), description),
+                    Prechecks.nulls(table, want.name()), "of " + table.name() + " hold NULL in " + want.name());
         } else if (have.notNull() && !want.notNull()) {
             add(Phase.ALTER_COLUMN, Risk.SAFE, "drop NOT NULL on " + where, alter + " DROP NOT NULL");
         }
@@ -613,8 +635,10 @@ final class SchemaDiffer {
         boolean checkable = !constraint.columns().isEmpty() && constraint.columns().stream()
                 .allMatch(c -> have.column(c).isPresent() && !retyped.contains(table.name() + "." + c));
         String violations = checkable ? Prechecks.violating(have, constraint, current) : null;
-        addChecked(phase, Risk.CAUTION, describeAdd(table, constraint) + " (" + violation(constraint) + ")", violations,
-                Prechecks.why(table, constraint), addConstraint(table, constraint));
+        String description = describeAdd(table, constraint) + " (" + violation(constraint) + ")";
+        SchemaChange plain = SchemaChange.of(phase, Risk.CAUTION, description, addConstraint(table, constraint));
+        add(plain, SafeForms.covers(constraint) ? SafeForms.addConstraint(table, constraint, phase, description) : plain.steps(),
+                violations, Prechecks.why(table, constraint));
     }
 
     private void dropConstraintChange(Table table, Constraint constraint) {
@@ -691,9 +715,8 @@ final class SchemaDiffer {
             } else if (h == null) {
                 createIndex(want, w);
             } else if (!h.definition().equals(w.definition()) || !h.valid()) {
-                add(Phase.DROP_CONSTRAINT, Risk.CAUTION, "drop index " + h.name() + " on " + want.name() + " to re-create it"
-                        + (h.valid() ? " (was: " + h.definition() + ")" : " (left invalid by a failed build)"),
-                        "DROP INDEX " + indexName(want, h.name()));
+                dropIndex(want, h.name(), "drop index " + h.name() + " on " + want.name() + " to re-create it"
+                        + (h.valid() ? " (was: " + h.definition() + ")" : " (left invalid by a failed build)"));
                 createIndex(want, w);
                 h = null; // re-created: its comment is gone with it
             }
@@ -703,16 +726,27 @@ final class SchemaDiffer {
         }
         for (Index h : have.indexes().values()) {
             if (!want.indexes().containsKey(h.name()) && !renamed.containsKey(h.name())) {
-                add(Phase.DROP_CONSTRAINT, Risk.CAUTION, "drop index " + h.name() + " on " + want.name(),
-                        "DROP INDEX " + indexName(want, h.name()));
+                dropIndex(want, h.name(), "drop index " + h.name() + " on " + want.name());
             }
         }
     }
 
+    /** An index of an existing table: built CONCURRENTLY in the safe form. */
     private void createIndex(Table table, Index index) {
         boolean unique = index.definition().startsWith("CREATE UNIQUE");
-        add(Phase.ADD_CONSTRAINT, unique ? Risk.CAUTION : Risk.SAFE, "create " + (unique ? "unique " : "") + "index "
-                + index.name() + " on " + table.name() + (unique ? " (fails if duplicates exist)" : ""), index.definition());
+        String description = "create " + (unique ? "unique " : "") + "index " + index.name() + " on " + table.name()
+                + (unique ? " (fails if duplicates exist)" : "");
+        SchemaChange plain = SchemaChange.of(Phase.ADD_CONSTRAINT, unique ? Risk.CAUTION : Risk.SAFE, description,
+                index.definition());
+        add(plain, List.of(SafeForms.createIndex(new QualifiedName(table.name().schema(), index.name()), index.definition(),
+                null)), null, null);
+    }
+
+    /** An index dropped from an existing table: CONCURRENTLY in the safe form. */
+    private void dropIndex(Table table, String index, String description) {
+        SchemaChange plain = SchemaChange.of(Phase.DROP_CONSTRAINT, Risk.CAUTION, description,
+                "DROP INDEX " + indexName(table, index));
+        add(plain, List.of(SafeForms.dropIndex(new QualifiedName(table.name().schema(), index))), null, null);
     }
 
     private static String indexName(Table table, String index) {

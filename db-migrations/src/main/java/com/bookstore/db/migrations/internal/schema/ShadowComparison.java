@@ -45,16 +45,18 @@ public final class ShadowComparison {
     }
 
     /**
-     * The revision {@code generate} writes: the comparison with the confirmed renames, proven on the shadow database
-     * before anything is written (see {@link RevisionVerifier}).
+     * The revision {@code generate} writes: the comparison with the confirmed renames, changes on existing tables in
+     * their safe form unless {@code blockingDdl} ({@link SafeForms}), proven on the shadow database before anything is
+     * written (see {@link RevisionVerifier}).
      */
     public static SchemaDiff revisionFor(EntityRegistry registry, MigratedShadow shadow, List<ColumnRename> renames,
-            ExcludedObjects excluded, Progress progress) throws Exception {
+            ExcludedObjects excluded, boolean blockingDdl, Progress progress) throws Exception {
         Compared compared = compareWithChangelogs(registry, shadow, excluded, progress);
-        SchemaDiff diff = compared.diff().withRenames(renames);
+        SchemaDiff renamed = compared.diff().withRenames(renames);
+        SchemaDiff diff = blockingDdl ? renamed : renamed.withSafeForms();
         if (!diff.isEmpty()) {
             progress.step("verifying the revision and its rollback on the shadow database", () -> {
-                RevisionVerifier.verify(diff, compared.migrated(), compared.model());
+                RevisionVerifier.verify(diff, diff.plan(), compared.migrated(), shadow.databases());
                 return null;
             });
         }

@@ -489,4 +489,52 @@ class HazardAnalyserTest {
         assertFalse(HazardAnalyser.startingFrom(null).analyse(List.of(new Unit("cs", true,
                 List.of("CREATE INDEX CONCURRENTLY ix ON book (a)")))).lockQueueNote().isPresent());
     }
+
+    /** The safe forms {@code generate} writes by default, changeset by changeset: nothing to report. */
+    @Nested
+    class SafeFormsOfGenerate {
+
+        private final List<Unit> safe = List.of(
+                new Unit("r", true, List.of("-- set NOT NULL on book.stock [1/3: CHECK NOT VALID]\n"
+                        + "ALTER TABLE book ADD CONSTRAINT book_stock_not_null CHECK (stock IS NOT NULL) NOT VALID",
+                        "ALTER TABLE book ADD CONSTRAINT fk_book_author FOREIGN KEY (stock) REFERENCES author(id) NOT VALID")),
+                new Unit("r-2", false, List.of("DROP INDEX CONCURRENTLY IF EXISTS ix_book_price",
+                        "CREATE INDEX CONCURRENTLY ix_book_price ON public.book USING btree (price)")),
+                new Unit("r-3", false, List.of("DROP INDEX CONCURRENTLY IF EXISTS uk_book_isbn",
+                        "CREATE UNIQUE INDEX CONCURRENTLY uk_book_isbn ON book USING btree (isbn)")),
+                new Unit("r-4", true, List.of("ALTER TABLE book ADD CONSTRAINT uk_book_isbn UNIQUE USING INDEX uk_book_isbn",
+                        "ALTER TABLE book ADD CONSTRAINT ck_book_price CHECK ((price >= (0)::numeric)) NOT VALID")),
+                new Unit("r-5", true, List.of("ALTER TABLE book VALIDATE CONSTRAINT book_stock_not_null",
+                        "ALTER TABLE book VALIDATE CONSTRAINT fk_book_author", "ALTER TABLE book VALIDATE CONSTRAINT ck_book_price")),
+                new Unit("r-6", true, List.of("ALTER TABLE book ALTER COLUMN stock SET NOT NULL",
+                        "ALTER TABLE book DROP CONSTRAINT book_stock_not_null")),
+                new Unit("r-7", false, List.of("DROP INDEX CONCURRENTLY ix_book_title")));
+
+        @Test
+        void the_safe_forms_are_no_hazard() {
+            HazardReport report = HazardAnalyser.startingFrom(catalog()).analyse(safe);
+            assertEquals(List.of(), report.hazards());
+        }
+
+        @Test
+        void the_plain_forms_of_the_same_changes_are_hazards() {
+            List<Rule> rules = HazardAnalyser.startingFrom(catalog()).analyse(List.of(new Unit("r", true, List.of(
+                    "ALTER TABLE book ALTER COLUMN stock SET NOT NULL",
+                    "ALTER TABLE book ADD CONSTRAINT fk_book_author FOREIGN KEY (stock) REFERENCES author(id)",
+                    "CREATE INDEX ix_book_price ON public.book USING btree (price)",
+                    "ALTER TABLE book ADD CONSTRAINT uk_book_isbn UNIQUE (isbn)",
+                    "ALTER TABLE book ADD CONSTRAINT ck_book_price CHECK ((price >= (0)::numeric))",
+                    "DROP INDEX ix_book_title")))).hazards().stream().map(Hazard::rule).toList();
+            assertEquals(List.of(Rule.SET_NOT_NULL, Rule.ADD_FOREIGN_KEY, Rule.CREATE_INDEX, Rule.ADD_UNIQUE, Rule.ADD_CHECK,
+                    Rule.DROP_INDEX), rules);
+        }
+
+        @Test
+        void a_validation_in_the_changeset_that_added_the_constraint_is_still_reported() {
+            List<Rule> rules = HazardAnalyser.startingFrom(catalog()).analyse(List.of(new Unit("r", true, List.of(
+                    "ALTER TABLE book ADD CONSTRAINT ck_book_price CHECK ((price >= (0)::numeric)) NOT VALID",
+                    "ALTER TABLE book VALIDATE CONSTRAINT ck_book_price")))).hazards().stream().map(Hazard::rule).toList();
+            assertEquals(List.of(Rule.VALIDATE_UNDER_LOCK), rules);
+        }
+    }
 }
