@@ -37,8 +37,9 @@ public record HazardReport(List<Hazard> hazards, Set<String> lockedTables, boole
                 + "session idle in transaction), and every query of the table queued behind it waits too: the service "
                 + "stalls for as long as the longest transaction. " + (setsLockTimeout
                         ? "The revision sets lock_timeout, so it fails instead of waiting long: run it again then."
-                        : "Start the changeset with SET LOCAL lock_timeout = '5s' (or set lock_timeout for the "
-                                + "migration's role), so that it fails fast and can be run again, rather than stall "
-                                + "the service."));
+                        : "./migrate upgrade bounds that wait with MIGRATION_LOCK_TIMEOUT (default 5s): the "
+                                + "revision then stops, rolled back, and can be run again, rather than stall the "
+                                + "service. Applied by another tool, start the changeset with SET LOCAL lock_timeout = "
+                                + "'5s' (or set lock_timeout for the migration's role)."));
     }
 }
