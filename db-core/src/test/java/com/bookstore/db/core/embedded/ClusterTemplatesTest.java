@@ -150,6 +150,33 @@ class ClusterTemplatesTest {
     }
 
     @Test
+    void the_store_is_configured_by_its_two_settings() {
+        String switchProperty = "embedded.pg.cache";
+        String directoryProperty = "embedded.pg.cache.dir";
+        String previousSwitch = System.getProperty(switchProperty);
+        String previousDirectory = System.getProperty(directoryProperty);
+        try {
+            System.setProperty(directoryProperty, root.toString());
+            assertEquals(java.util.Optional.of(root.toAbsolutePath()), ClusterTemplates.standard().directory());
+            System.setProperty(switchProperty, "off");
+            assertFalse(ClusterTemplates.standard().enabled());
+            System.setProperty(switchProperty, "on");
+            assertTrue(ClusterTemplates.standard().enabled());
+        } finally {
+            restore(switchProperty, previousSwitch);
+            restore(directoryProperty, previousDirectory);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
+    }
+
+    @Test
     void a_key_that_could_leave_the_directory_is_refused() {
         ClusterTemplates templates = ClusterTemplates.in(root);
         assertThrows(IllegalArgumentException.class, () -> templates.find("../etc"));

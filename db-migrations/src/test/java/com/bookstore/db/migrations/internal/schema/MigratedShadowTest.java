@@ -274,6 +274,21 @@ class MigratedShadowTest {
     }
 
     @Test
+    void with_templates_off_every_run_applies_the_changelogs() throws Exception {
+        revision("r1.xml", "create table book (id bigint primary key)");
+        ClusterTemplates off = ClusterTemplates.disabled();
+
+        for (int run = 0; run < 2; run++) {
+            Progress progress = Progress.silent();
+            try (MigratedShadow shadow = MigratedShadow.start(ChangelogSource.directory(changelogRoot), off, progress)) {
+                assertEquals(List.of("book.id"), columns(shadow));
+            }
+            assertTrue(progress.orderedTimings().containsKey("applying changelogs to shadow database"));
+        }
+        assertTrue(storedTemplates("migrated-").isEmpty());
+    }
+
+    @Test
     void two_runs_at_once_both_see_the_schema_and_store_one_template() throws Exception {
         revision("r1.xml", "create table book (id bigint primary key, title text)");
         CyclicBarrier together = new CyclicBarrier(2);
