@@ -242,17 +242,12 @@ class SafeFormsUnderLoadTest {
     }
 
     /** Inserts a row, then updates one, again and again, on its own connection (auto-commit, as a service would). */
-    private static final class Writer implements AutoCloseable {
-        private final Connection connection;
+    private static final class Writer extends SessionLoop {
         private final String insert;
         private final AtomicLong writes = new AtomicLong();
-        private final Thread thread = new Thread(this::run, "writer");
-        private volatile boolean stop;
-        private volatile Exception failure;
 
         Writer(DatabaseSettings database, String insert) throws SQLException {
-            this.connection = MigrationConnections.unpooled(database).getConnection();
-            this.connection.setAutoCommit(true);
+            super(database, "writer");
             this.insert = insert;
         }
 
@@ -264,11 +259,8 @@ class SafeFormsUnderLoadTest {
             return writes.get();
         }
 
-        void start() {
-            thread.start();
-        }
-
-        private void run() {
+        @Override
+        void loop() throws Exception {
             try (PreparedStatement add = connection.prepareStatement(insert);
                  PreparedStatement change = connection.prepareStatement("update item set name = md5(random()::text) where id = ?")) {
                 long id = 10L * ROWS;
@@ -279,34 +271,13 @@ class SafeFormsUnderLoadTest {
                     change.executeUpdate();
                     writes.addAndGet(2);
                 }
-            } catch (SQLException e) {
-                failure = e;
             }
-        }
-
-        void finish() throws Exception {
-            stop = true;
-            thread.join(30_000);
-            if (failure != null) {
-                throw failure;
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            stop = true;
-            thread.join(30_000);
-            connection.close();
         }
     }
 
     /** Samples the writer's session about every millisecond: is it waiting for a lock? */
-    private static final class Monitor implements AutoCloseable {
-        private final Connection connection;
+    private static final class Monitor extends SessionLoop {
         private final int writer;
-        private final Thread thread = new Thread(this::run, "monitor");
-        private volatile boolean stop;
-        private volatile Exception failure;
         private int samples;
         private int blocked;
         /** The queries of the sessions the writer waited for (cut at 100 characters). */
@@ -314,16 +285,12 @@ class SafeFormsUnderLoadTest {
         private long longestNanos;
 
         Monitor(DatabaseSettings database, int writer) throws SQLException {
-            this.connection = MigrationConnections.unpooled(database).getConnection();
-            this.connection.setAutoCommit(true);
+            super(database, "monitor");
             this.writer = writer;
         }
 
-        void start() {
-            thread.start();
-        }
-
-        private void run() {
+        @Override
+        void loop() throws Exception {
             try (PreparedStatement look = connection.prepareStatement("select coalesce(a.wait_event_type = 'Lock', false) "
                     + "or cardinality(pg_blocking_pids(a.pid)) > 0, (select string_agg(left(regexp_replace(b.query, '\\s+', ' ', 'g'), "
                     + "100), ' | ') from pg_stat_activity b where b.pid = any(pg_blocking_pids(a.pid))) "
@@ -349,13 +316,37 @@ class SafeFormsUnderLoadTest {
                     }
                     Thread.sleep(1);
                 }
-            } catch (SQLException | InterruptedException e) {
-                failure = e;
             }
         }
 
         long longestMillis() {
             return longestNanos / 1_000_000;
+        }
+    }
+
+    /** A loop on its own session and thread, until {@link #finish()}: which rethrows what stopped it early. */
+    private abstract static class SessionLoop implements AutoCloseable {
+        final Connection connection;
+        volatile boolean stop;
+        private final Thread thread;
+        private volatile Exception failure;
+
+        SessionLoop(DatabaseSettings database, String name) throws SQLException {
+            this.connection = MigrationConnections.unpooled(database).getConnection();
+            this.connection.setAutoCommit(true);
+            this.thread = new Thread(() -> {
+                try {
+                    loop();
+                } catch (Exception e) {
+                    failure = e;
+                }
+            }, name);
+        }
+
+        abstract void loop() throws Exception;
+
+        void start() {
+            thread.start();
         }
 
         void finish() throws Exception {
