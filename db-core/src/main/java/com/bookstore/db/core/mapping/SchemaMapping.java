@@ -44,6 +44,14 @@ public final class SchemaMapping {
         return properties;
     }
 
+    /** The offline model's data source: the model is built without a database, so a connection asked for is a bug. */
+    private static final javax.sql.DataSource NO_CONNECTIONS = new org.postgresql.ds.PGSimpleDataSource() {
+        @Override
+        public java.sql.Connection getConnection() throws java.sql.SQLException {
+            throw new java.sql.SQLException("the offline mapping model is built without a database");
+        }
+    };
+
     /**
      * Builds the Hibernate mapping model of the registry's entities without touching a database, for tools that read
      * or export the schema. The caller closes the returned service registry.
@@ -52,6 +60,8 @@ public final class SchemaMapping {
         StandardServiceRegistry services = new StandardServiceRegistryBuilder()
                 .applySettings(hibernateProperties())
                 .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+                // a data source, so that Hibernate does not warn about supplying connections; asked for one, it fails
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, NO_CONNECTIONS)
                 .build();
         try {
             return new OfflineModel(services, metadata(registry, services));

@@ -55,14 +55,6 @@ public final class ModelSchemaExporter {
             "^(?:create table|alter table(?: if exists)?|create (?:unique )?index \\S+ on|comment on table|comment on column)\\s+"
                     + "((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+)){0,2})", Pattern.CASE_INSENSITIVE);
 
-    /** The warm-up's data source: it builds the model offline, so a connection asked for is a bug. */
-    private static final javax.sql.DataSource NO_CONNECTIONS = new org.postgresql.ds.PGSimpleDataSource() {
-        @Override
-        public Connection getConnection() throws SQLException {
-            throw new SQLException("the model warm-up runs without a database");
-        }
-    };
-
     private ModelSchemaExporter() {
     }
 
@@ -96,17 +88,10 @@ public final class ModelSchemaExporter {
      */
     public static void warmUpInBackground(EntityRegistry registry) {
         Thread thread = new Thread(() -> {
-            StandardServiceRegistry services = new StandardServiceRegistryBuilder()
-                    .applySettings(SchemaMapping.hibernateProperties())
-                    .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-                    .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, NO_CONNECTIONS)
-                    .build();
-            try {
-                creationScript(SchemaMapping.metadata(registry, services), services);
+            try (SchemaMapping.OfflineModel model = SchemaMapping.offlineModel(registry)) {
+                creationScript(model.metadata(), model.services());
             } catch (RuntimeException | LinkageError e) {
                 // the real export builds the same model and reports the same problem
-            } finally {
-                StandardServiceRegistryBuilder.destroy(services);
             }
         }, "model-warm-up");
         thread.setDaemon(true);
