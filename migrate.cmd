@@ -37,5 +37,6 @@ echo migrate: the build failed; see the output above. 1>&2
 exit /b 2
 
 :run
-"%JAVA_EXE%" %MIGRATE_JAVA_OPTS% "-Dbookstore.root=%MIGRATE_ROOT%" "@%MIGRATE_ARGS%" com.bookstore.db.migrations.cli.MigrateCli %*
+rem C1 only (as in ./migrate): a run executes most of its code once; MIGRATE_JAVA_OPTS, later, can turn C2 back on
+"%JAVA_EXE%" -XX:TieredStopAtLevel=1 %MIGRATE_JAVA_OPTS% "-Dbookstore.root=%MIGRATE_ROOT%" "@%MIGRATE_ARGS%" com.bookstore.db.migrations.cli.MigrateCli %*
 exit /b %ERRORLEVEL%

@@ -140,9 +140,7 @@ final class LockWaitWatch implements AutoCloseable {
 
     /** A session of its own name, so that nobody counts or mistakes it for a migration session. */
     private static Connection connect(DatabaseSettings settings) throws SQLException {
-        javax.sql.DataSource dataSource = MigrationConnections.unpooled(settings);
-        dataSource.unwrap(org.postgresql.ds.PGSimpleDataSource.class).setApplicationName(APPLICATION_NAME);
-        return dataSource.getConnection();
+        return MigrationConnections.unpooled(settings, APPLICATION_NAME).getConnection();
     }
 
     private static Sighting lockWait(Connection connection, int pid, String statement) throws SQLException {

@@ -1,5 +1,6 @@
 package com.bookstore.db.migrations.internal.catalog;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,17 @@ public record Catalog(Set<String> schemas, SortedMap<QualifiedName, Table> table
         SortedMap<QualifiedName, EnumType> enums, SortedMap<QualifiedName, CompositeType> composites,
         Map<String, String> extensions, List<String> uncovered) {
 
+    /** Read-only views: a catalog is shared by every comparison with the same model (see ExportedModels). */
+    public Catalog {
+        schemas = Collections.unmodifiableSet(schemas);
+        tables = Collections.unmodifiableSortedMap(tables);
+        sequences = Collections.unmodifiableSortedMap(sequences);
+        enums = Collections.unmodifiableSortedMap(enums);
+        composites = Collections.unmodifiableSortedMap(composites);
+        extensions = Collections.unmodifiableMap(extensions);
+        uncovered = Collections.unmodifiableList(uncovered);
+    }
+
     public Optional<Table> table(QualifiedName name) {
         return Optional.ofNullable(tables.get(name));
     }
@@ -29,6 +41,12 @@ public record Catalog(Set<String> schemas, SortedMap<QualifiedName, Table> table
     /** A table with its columns in attribute order, its constraints and its indexes, each keyed by name. */
     public record Table(QualifiedName name, List<Column> columns, SortedMap<String, Constraint> constraints,
             SortedMap<String, Index> indexes, String comment) {
+
+        public Table {
+            columns = Collections.unmodifiableList(columns);
+            constraints = Collections.unmodifiableSortedMap(constraints);
+            indexes = Collections.unmodifiableSortedMap(indexes);
+        }
 
         public Optional<Column> column(String columnName) {
             return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();

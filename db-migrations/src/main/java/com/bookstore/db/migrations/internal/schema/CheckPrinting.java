@@ -36,9 +36,20 @@ final class CheckPrinting {
      * probes run on {@code model}'s tables of the same names, each in a savepoint that is rolled back.
      */
     static Catalog align(Connection model, Catalog wanted, Catalog current) throws SQLException {
+        return align(() -> model, wanted, current);
+    }
+
+    /** A connection to the model's database, opened only when a probe needs it. */
+    @FunctionalInterface
+    interface ModelConnection {
+        Connection get() throws SQLException;
+    }
+
+    /** As above, asking {@code modelConnection} for the model's connection only when a definition must be re-printed. */
+    static Catalog align(ModelConnection modelConnection, Catalog wanted, Catalog current) throws SQLException {
         TreeMap<QualifiedName, Table> tables = new TreeMap<>(current.tables());
-        boolean autoCommit = model.getAutoCommit();
-        model.setAutoCommit(false); // probes run in savepoints; a transaction the caller holds is left as it was
+        Connection model = null;
+        boolean autoCommit = false;
         try {
             for (Table have : current.tables().values()) {
                 Table want = wanted.tables().get(have.name());
@@ -54,6 +65,11 @@ final class CheckPrinting {
                             || check.definition().endsWith(" NOT VALID") != target.definition().endsWith(" NOT VALID")) {
                         continue; // equal already, or one is validated and the other not: a real difference
                     }
+                    if (model == null) {
+                        model = modelConnection.get();
+                        autoCommit = model.getAutoCommit();
+                        model.setAutoCommit(false); // probes run in savepoints; a caller's transaction is left as it was
+                    }
                     String reprinted = reprint(model, have, check.definition());
                     if (target.definition().equals(reprinted)) {
                         constraints.put(check.name(), new Constraint(check.name(), 'c', target.definition(), null,
@@ -66,7 +82,7 @@ final class CheckPrinting {
                 }
             }
         } finally {
-            if (autoCommit) {
+            if (model != null && autoCommit) {
                 model.rollback();
                 model.setAutoCommit(true);
             }

@@ -9,6 +9,7 @@ import com.bookstore.db.migrations.internal.catalog.QualifiedName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,16 +57,50 @@ public final class SchemaComparator {
     /** As above, on open connections (the caller closes them). */
     public static SchemaDiff compare(Connection model, Connection other, boolean currentOwnedByChangelogs, EnumColumns enums,
             ExcludedObjects excluded) throws SQLException {
-        Set<String> schemas = new TreeSet<>(CatalogReader.userSchemas(model));
+        ModelSide side = new ModelSide() {
+            @Override
+            public Collection<String> userSchemas() throws SQLException {
+                return CatalogReader.userSchemas(model);
+            }
+
+            @Override
+            public Catalog catalog(Set<String> schemas) throws SQLException {
+                return CatalogReader.read(model, schemas);
+            }
+
+            @Override
+            public Connection connection() {
+                return model;
+            }
+        };
+        return compare(side, other, currentOwnedByChangelogs, enums, excluded);
+    }
+
+    /** The model's side of a comparison: its catalog, and its database for {@link CheckPrinting}'s probes. */
+    interface ModelSide {
+
+        Collection<String> userSchemas() throws SQLException;
+
+        Catalog catalog(Set<String> schemas) throws SQLException;
+
+        /** Asked for only when a CHECK definition must be re-printed on the model's tables. */
+        Connection connection() throws SQLException;
+    }
+
+    /** As above, the model's side given as such (read once per exported model: {@link ExportedModels}). */
+    static SchemaDiff compare(ModelSide model, Connection other, boolean currentOwnedByChangelogs, EnumColumns enums,
+            ExcludedObjects excluded) throws SQLException {
+        Set<String> schemas = new TreeSet<>(model.userSchemas());
         schemas.add(QualifiedName.DEFAULT_SCHEMA);
         if (currentOwnedByChangelogs) {
             schemas.addAll(CatalogReader.userSchemas(other));
         }
-        Catalog wantedCatalog = CatalogReader.read(model, schemas);
+        Catalog wantedCatalog = model.catalog(schemas);
         requireCovered(wantedCatalog);
         excluded.requireNoneOf(wantedCatalog);
         List<String> left = new ArrayList<>();
-        Catalog currentCatalog = CheckPrinting.align(model, wantedCatalog, excluded.apply(CatalogReader.read(other, schemas), left));
+        Catalog currentCatalog = CheckPrinting.align(model::connection, wantedCatalog,
+                excluded.apply(CatalogReader.read(other, schemas), left));
         return SchemaDiff.between(wantedCatalog, currentCatalog, List.of(), enums).excluding(left, excluded);
     }
 

@@ -69,11 +69,10 @@ public final class ShadowComparison {
     private static Compared compareWithChangelogs(EntityRegistry registry, MigratedShadow shadow,
             ExcludedObjects excluded, Progress progress) throws Exception {
         DatabaseSettings migrated = shadow.migrated();
-        DatabaseSettings model = shadow.databases().create("model");
-        EnumColumns enums = exportModel(registry, model, extensionsOf(migrated), progress);
+        ExportedModels.Exported model = ExportedModels.on(shadow.databases(), registry, extensionsOf(migrated), progress);
         SchemaDiff diff = progress.step("comparing model with migrated schema",
-                () -> SchemaComparator.compare(model, migrated, true, enums, excluded));
-        return new Compared(diff, migrated, model);
+                () -> model.compareWith(migrated, true, excluded));
+        return new Compared(diff, migrated, model.database());
     }
 
     /** Model versus a live database: drift made by hand, or changelogs never applied there. */
@@ -103,10 +102,9 @@ public final class ShadowComparison {
     /** As above, leaving out {@code excluded} objects. */
     public static SchemaDiff modelVersusDatabase(EntityRegistry registry, DatabaseSettings live, ExcludedObjects excluded,
             ScratchDatabases shadow, Progress progress) throws Exception {
-        DatabaseSettings model = shadow.create("model");
-        EnumColumns enums = exportModel(registry, model, extensionsOf(live), progress);
+        ExportedModels.Exported model = ExportedModels.on(shadow, registry, extensionsOf(live), progress);
         return progress.step("comparing model with " + live.maskedUrl(),
-                () -> SchemaComparator.compare(model, live, false, enums, excluded));
+                () -> model.compareWith(live, false, excluded));
     }
 
     /**
@@ -128,11 +126,5 @@ public final class ShadowComparison {
         try (Connection connection = MigrationConnections.unpooled(database).getConnection()) {
             return CatalogReader.extensions(connection).keySet();
         }
-    }
-
-    private static EnumColumns exportModel(EntityRegistry registry, DatabaseSettings model, Set<String> extensions,
-            Progress progress) throws Exception {
-        return progress.step("creating model schema (" + registry.entityClasses().size() + " entities)",
-                () -> ModelSchemaExporter.export(registry, model, extensions));
     }
 }
