@@ -9,6 +9,7 @@ import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.cli.CliContext;
 import com.bookstore.db.migrations.cli.ExitCode;
 import com.bookstore.db.migrations.cli.MigrateCli;
+import com.bookstore.db.migrations.fixtures.FileTrees;
 import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -23,7 +24,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,7 +33,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -203,17 +202,7 @@ class BaselineCommandTest {
     }
 
     private void copyRepositoryChangelogs() throws IOException {
-        Path from = REPOSITORY_CHANGELOGS.resolve("db/changelog");
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path to = changelogRoot.resolve("db/changelog").resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to);
-                }
-            }
-        }
+        FileTrees.copy(REPOSITORY_CHANGELOGS.resolve("db/changelog"), changelogRoot.resolve("db/changelog"));
     }
 
     private static void sql(DatabaseSettings database, String sql) throws SQLException {

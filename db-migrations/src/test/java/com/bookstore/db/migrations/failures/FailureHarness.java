@@ -7,6 +7,7 @@ import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.cli.CliContext;
 import com.bookstore.db.migrations.cli.ExitCode;
 import com.bookstore.db.migrations.cli.MigrateCli;
+import com.bookstore.db.migrations.fixtures.FileTrees;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,7 +42,6 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -274,18 +274,7 @@ final class FailureHarness {
             throw new IllegalArgumentException("no test changelog failures/" + name);
         }
         try {
-            Path source = Path.of(url.toURI()).getParent().getParent().getParent();
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.toList()) {
-                    Path copy = target.resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(file, copy);
-                    }
-                }
-            }
-            return target;
+            return FileTrees.copy(Path.of(url.toURI()).getParent().getParent().getParent(), target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

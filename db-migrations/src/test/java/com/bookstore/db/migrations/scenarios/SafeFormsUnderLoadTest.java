@@ -6,6 +6,7 @@ import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
+import com.bookstore.db.migrations.fixtures.FileTrees;
 import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import com.bookstore.db.migrations.internal.changelog.RevisionGenerator;
 import com.bookstore.db.migrations.internal.schema.Progress;
@@ -93,9 +94,10 @@ class SafeFormsUnderLoadTest {
     @Test
     @DisplayName("a new index: built CONCURRENTLY, the writer never waits; CREATE INDEX makes it wait")
     void new_index() throws Exception {
-        Measured safe = applyUnderLoad(model(Item.class), model(ItemIndexed.class), false, ITEMS, INSERT_ITEM);
+        Seeded seeded = seed(model(Item.class), ITEMS);
+        Measured safe = applyUnderLoad(seeded, model(ItemIndexed.class), false, INSERT_ITEM);
         assertEquals(0, safe.blockedSamples(), safe::toString);
-        Measured plain = applyUnderLoad(model(Item.class), model(ItemIndexed.class), true, ITEMS, INSERT_ITEM);
+        Measured plain = applyUnderLoad(seeded, model(ItemIndexed.class), true, INSERT_ITEM);
         assertTrue(plain.blockedSamples() > 0, plain::toString);
     }
 
@@ -122,18 +124,19 @@ class SafeFormsUnderLoadTest {
 
     private static void assertSafeAndBlocking(EntityRegistry before, EntityRegistry after, String seed, String insert)
             throws Exception {
-        Measured safe = applyUnderLoad(before, after, false, seed, insert);
+        Seeded seeded = seed(before, seed);
+        Measured safe = applyUnderLoad(seeded, after, false, insert);
         assertTrue(safe.longestWaitMillis() < CATALOG_UPDATE_MILLIS, safe::toString);
         assertTrue(safe.blockers().stream().noneMatch(q -> q.contains("VALIDATE CONSTRAINT") || q.contains("CONCURRENTLY")),
                 () -> "the scans of the safe forms never make the writer wait: " + safe);
-        Measured plain = applyUnderLoad(before, after, true, seed, insert);
+        Measured plain = applyUnderLoad(seeded, after, true, insert);
         assertTrue(plain.blockedSamples() > 0, plain::toString);
     }
 
     @Test
     @DisplayName("a CREATE INDEX CONCURRENTLY cancelled half-way leaves an INVALID index: the next upgrade rebuilds it")
     void cancelled_index_build_is_recovered() throws Exception {
-        Prepared prepared = prepare(model(Item.class), model(ItemIndexed.class), false, items(4 * ROWS));
+        Prepared prepared = prepare(seed(model(Item.class), items(4 * ROWS)), model(ItemIndexed.class), false);
         Thread canceller = new Thread(() -> cancelIndexBuild(prepared.live()), "canceller");
         canceller.start();
         assertThrows(Exception.class, () -> upgrade(prepared));
@@ -171,18 +174,31 @@ class SafeFormsUnderLoadTest {
     private record Prepared(ChangelogDirectory changelogs, DatabaseSettings live, String revision) {
     }
 
-    private static Prepared prepare(EntityRegistry before, EntityRegistry after, boolean blockingDdl, String seed)
-            throws Exception {
-        ChangelogDirectory changelogs = new ChangelogDirectory(Files.createTempDirectory(workDir, "load"));
-        generate(before, changelogs, "baseline", T0, blockingDdl);
-        DatabaseSettings live = server.create("load");
-        Prepared prepared = new Prepared(changelogs, live, "");
-        upgrade(prepared);
+    /**
+     * A database upgraded to a baseline of {@code before}, then filled with {@code seed}'s rows and analysed, with its
+     * changelogs: each form under test runs on a copy of both ({@link #prepare}), so the rows are inserted once.
+     */
+    private record Seeded(Path changelogs, DatabaseSettings live) {
+    }
+
+    private static Seeded seed(EntityRegistry before, String seed) throws Exception {
+        ChangelogDirectory changelogs = new ChangelogDirectory(Files.createTempDirectory(workDir, "seeded"));
+        generate(before, changelogs, "baseline", T0, false);
+        DatabaseSettings live = server.create("seeded");
+        upgrade(new Prepared(changelogs, live, ""));
         try (Connection connection = MigrationConnections.unpooled(live).getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute(seed);
             statement.execute("analyze");
         }
+        return new Seeded(changelogs.resourceRoot(), live);
+    }
+
+    /** A copy of {@code seeded}'s database and changelogs, with the revision to {@code after} generated and pending. */
+    private static Prepared prepare(Seeded seeded, EntityRegistry after, boolean blockingDdl) throws Exception {
+        ChangelogDirectory changelogs = new ChangelogDirectory(
+                FileTrees.copy(seeded.changelogs(), Files.createTempDirectory(workDir, "load")));
+        DatabaseSettings live = server.copyOf(seeded.live(), "load");
         String revision = generate(after, changelogs, "change", T0.plusSeconds(60), blockingDdl);
         assertEquals(blockingDdl, !revision.contains("runInTransaction=\"false\"") && !revision.contains("NOT VALID"), revision);
         return new Prepared(changelogs, live, revision);
@@ -219,9 +235,9 @@ class SafeFormsUnderLoadTest {
             java.util.Set<String> blockers) {
     }
 
-    private static Measured applyUnderLoad(EntityRegistry before, EntityRegistry after, boolean blockingDdl, String seed,
-            String insert) throws Exception {
-        Prepared prepared = prepare(before, after, blockingDdl, seed);
+    private static Measured applyUnderLoad(Seeded seeded, EntityRegistry after, boolean blockingDdl, String insert)
+            throws Exception {
+        Prepared prepared = prepare(seeded, after, blockingDdl);
         try (Writer writer = new Writer(prepared.live(), insert); Monitor monitor = new Monitor(prepared.live(), writer.pid())) {
             writer.start();
             monitor.start();
