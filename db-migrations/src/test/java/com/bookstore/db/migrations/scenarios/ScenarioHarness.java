@@ -3,9 +3,9 @@ package com.bookstore.db.migrations.scenarios;
 import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.settings.DatabaseSettings;
-import com.bookstore.db.core.spi.EntityContributor;
 import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
+import com.bookstore.db.migrations.fixtures.TestRegistries;
 import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import com.bookstore.db.migrations.internal.changelog.RevisionGenerator;
 import com.bookstore.db.migrations.internal.hazard.Hazard;
@@ -61,17 +61,7 @@ final class ScenarioHarness {
     }
 
     static EntityRegistry model(Class<?>... entities) {
-        return EntityRegistry.of(new EntityContributor() {
-            @Override
-            public String moduleName() {
-                return "scenario";
-            }
-
-            @Override
-            public List<Class<?>> entityClasses() {
-                return List.of(entities);
-            }
-        });
+        return TestRegistries.of("scenario", entities);
     }
 
     /** The outcome of the "after" generate, with everything a scenario asserts on. */

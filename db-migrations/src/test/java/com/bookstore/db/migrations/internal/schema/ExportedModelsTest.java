@@ -4,7 +4,7 @@ import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
-import com.bookstore.db.core.spi.EntityContributor;
+import com.bookstore.db.migrations.fixtures.TestRegistries;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -75,17 +75,7 @@ class ExportedModelsTest {
     }
 
     private static EntityRegistry model(Class<?>... entities) {
-        return EntityRegistry.of(new EntityContributor() {
-            @Override
-            public String moduleName() {
-                return "exported-models-test";
-            }
-
-            @Override
-            public List<Class<?>> entityClasses() {
-                return List.of(entities);
-            }
-        });
+        return TestRegistries.of("exported-models-test", entities);
     }
 
     private static String exported(ScratchDatabases on, EntityRegistry registry, Set<String> extensions) throws Exception {
