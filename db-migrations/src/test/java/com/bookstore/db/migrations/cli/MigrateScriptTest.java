@@ -57,9 +57,10 @@ class MigrateScriptTest {
             rmdir "$root/building"
             """;
 
-    /** The fake JVM: a compile error when the classes are half-written, else says what it ran. */
+    /** The fake JVM: a compile error when the classes are half-written, else says what it ran (and its arguments). */
     private static final String FAKE_JAVA = """
             #!/bin/sh
+            echo "$*" >>java-arguments.log
             for arg; do
                 case $arg in -cp) cp_next=1;; *) if [ -n "${cp_next:-}" ]; then classes=${arg%%:*}; cp_next=""; fi;; esac
             done
@@ -139,6 +140,17 @@ class MigrateScriptTest {
     }
 
     /** Two commands at once, twice: after the first build ever, and after a source change. */
+    @Test
+    void the_jvm_runs_with_c1_only_and_migrate_java_opts_come_after_so_they_can_change_that() throws Exception {
+        assertRan(run("default", Map.of()));
+        assertRan(run("options", Map.of("MIGRATE_JAVA_OPTS", "-XX:TieredStopAtLevel=4 -Xmx512m")));
+        List<String> runs = Files.readAllLines(root.resolve("java-arguments.log"));
+        assertEquals(2, runs.size(), runs::toString);
+        assertTrue(runs.get(0).contains("-XX:TieredStopAtLevel=1 -Dbookstore.root="), runs.get(0));
+        assertTrue(runs.get(1).contains("-XX:TieredStopAtLevel=1 -XX:TieredStopAtLevel=4 -Xmx512m -Dbookstore.root="),
+                runs.get(1));
+    }
+
     @Test
     void two_commands_started_at_once_build_once_and_the_second_reuses_the_build() throws Exception {
         for (int round = 1; round <= 2; round++) {
