@@ -76,7 +76,15 @@ final class LockWaitWatch implements AutoCloseable {
      */
     static LockWaitWatch start(DatabaseSettings settings, int pid, Duration interval) {
         LockWaitWatch watch = new LockWaitWatch(interval);
-        watch.thread = new Thread(() -> watch.watch(settings, pid), "bookstore-migrations-lock-watch");
+        Connection connection;
+        try {
+            // connected before the first changeset runs: on a loaded machine a connection made by the watch's thread
+            // came after a short lock timeout had already cancelled the statement
+            connection = connect(settings);
+        } catch (SQLException | RuntimeException e) {
+            return none(); // best effort, as below
+        }
+        watch.thread = new Thread(() -> watch.watch(connection, pid), "bookstore-migrations-lock-watch");
         watch.thread.setDaemon(true);
         watch.thread.start();
         return watch;
@@ -112,9 +120,8 @@ final class LockWaitWatch implements AutoCloseable {
         }
     }
 
-    private void watch(DatabaseSettings settings, int pid) {
-        try (Connection connection = connect(settings);
-             PreparedStatement activity = connection.prepareStatement(ACTIVITY)) {
+    private void watch(Connection connection, int pid) {
+        try (connection; PreparedStatement activity = connection.prepareStatement(ACTIVITY)) {
             try (java.sql.Statement statement = connection.createStatement()) {
                 statement.execute("set statement_timeout = '2s'");
             }
