@@ -56,8 +56,16 @@ final class ExportedModels {
         /** Compares this model with {@code current} (see {@link SchemaComparator}). */
         SchemaDiff compareWith(DatabaseSettings current, boolean currentOwnedByChangelogs, ExcludedObjects excluded)
                 throws SQLException {
-            try (Side side = new Side(); Connection other = MigrationConnections.unpooled(current).getConnection()) {
-                return SchemaComparator.compare(side, other, currentOwnedByChangelogs, enums, excluded);
+            try (Connection other = MigrationConnections.unpooled(current).getConnection()) {
+                return compareWith(other, currentOwnedByChangelogs, excluded);
+            }
+        }
+
+        /** As above, on an open connection to the compared database (the caller closes it). */
+        SchemaDiff compareWith(Connection current, boolean currentOwnedByChangelogs, ExcludedObjects excluded)
+                throws SQLException {
+            try (Side side = new Side()) {
+                return SchemaComparator.compare(side, current, currentOwnedByChangelogs, enums, excluded);
             }
         }
 
@@ -110,6 +118,20 @@ final class ExportedModels {
     private static final Map<ScratchDatabases, Map<Key, Exported>> BY_SERVER = new WeakHashMap<>();
 
     private ExportedModels() {
+    }
+
+    /**
+     * Compares the model with {@code current} on one connection to it, which first reads its extensions (the model's
+     * database gets them too, so that extension types resolve); the model exported on {@code shadow} unless an earlier
+     * comparison there did it. {@code comparing} names the comparison's progress step.
+     */
+    static SchemaDiff compare(ScratchDatabases shadow, EntityRegistry registry, DatabaseSettings current,
+            boolean currentOwnedByChangelogs, ExcludedObjects excluded, String comparing, Progress progress)
+            throws Exception {
+        try (Connection other = MigrationConnections.unpooled(current).getConnection()) {
+            Exported model = on(shadow, registry, CatalogReader.extensions(other).keySet(), progress);
+            return progress.step(comparing, () -> model.compareWith(other, currentOwnedByChangelogs, excluded));
+        }
     }
 
     /** The model's database on {@code shadow}, exported now unless an earlier comparison on that server did it. */

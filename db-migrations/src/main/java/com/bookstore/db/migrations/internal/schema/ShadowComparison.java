@@ -9,7 +9,6 @@ import com.bookstore.db.migrations.internal.catalog.CatalogReader;
 
 import java.sql.Connection;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The Prisma-style shadow database workflow: a private, throw-away PostgreSQL (never the developer's database) holds
@@ -63,16 +62,15 @@ public final class ShadowComparison {
         return diff;
     }
 
-    private record Compared(SchemaDiff diff, DatabaseSettings migrated, DatabaseSettings model) {
+    private record Compared(SchemaDiff diff, DatabaseSettings migrated) {
     }
 
     private static Compared compareWithChangelogs(EntityRegistry registry, MigratedShadow shadow,
             ExcludedObjects excluded, Progress progress) throws Exception {
         DatabaseSettings migrated = shadow.migrated();
-        ExportedModels.Exported model = ExportedModels.on(shadow.databases(), registry, extensionsOf(migrated), progress);
-        SchemaDiff diff = progress.step("comparing model with migrated schema",
-                () -> model.compareWith(migrated, true, excluded));
-        return new Compared(diff, migrated, model.database());
+        SchemaDiff diff = ExportedModels.compare(shadow.databases(), registry, migrated, true, excluded,
+                "comparing model with migrated schema", progress);
+        return new Compared(diff, migrated);
     }
 
     /** Model versus a live database: drift made by hand, or changelogs never applied there. */
@@ -102,9 +100,8 @@ public final class ShadowComparison {
     /** As above, leaving out {@code excluded} objects. */
     public static SchemaDiff modelVersusDatabase(EntityRegistry registry, DatabaseSettings live, ExcludedObjects excluded,
             ScratchDatabases shadow, Progress progress) throws Exception {
-        ExportedModels.Exported model = ExportedModels.on(shadow, registry, extensionsOf(live), progress);
-        return progress.step("comparing model with " + live.maskedUrl(),
-                () -> model.compareWith(live, false, excluded));
+        return ExportedModels.compare(shadow, registry, live, false, excluded, "comparing model with " + live.maskedUrl(),
+                progress);
     }
 
     /**
@@ -118,13 +115,6 @@ public final class ShadowComparison {
             try (Connection modelConnection = MigrationConnections.unpooled(model).getConnection()) {
                 return SchemaComparator.compare(modelConnection, live, false, enums, ExcludedObjects.NONE);
             }
-        }
-    }
-
-    /** The extensions the compared database has: the model's database gets them too, so extension types resolve. */
-    private static Set<String> extensionsOf(DatabaseSettings database) throws Exception {
-        try (Connection connection = MigrationConnections.unpooled(database).getConnection()) {
-            return CatalogReader.extensions(connection).keySet();
         }
     }
 }
