@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,15 +42,26 @@ final class LockWaitWatch implements AutoCloseable {
     }
 
     private static final String APPLICATION_NAME = "bookstore-migrations-watch";
-    private static final String ACTIVITY = "select state = 'active', wait_event_type = 'Lock', query, "
-            + "extract(epoch from clock_timestamp() - query_start) * 1000 from pg_stat_activity where pid = ?";
-    private static final String LOCK = "select l.locktype, l.mode, "
-            + "case when c.oid is not null then format('%I.%I', n.nspname, c.relname) end, "
-            + "l.transactionid::text from pg_locks l left join pg_class c on c.oid = l.relation "
-            + "left join pg_namespace n on n.oid = c.relnamespace where l.pid = ? and not l.granted limit 1";
-    private static final String BLOCKERS = "select pid, application_name, state, "
-            + "extract(epoch from clock_timestamp() - xact_start)::bigint, query from pg_stat_activity "
-            + "where pid = any(pg_blocking_pids(?)) order by xact_start nulls last, pid";
+    /**
+     * One look, in one statement so that the wait, its lock and who blocks it come from the same moment: looked up in
+     * three round trips, a lock timeout firing between them left a wait whose blockers were already gone. One row per
+     * blocker (one row with nulls when none): whether the session is active, whether it waits for a lock, its statement
+     * and for how long it has run, then the lock it waits for and the blocker's pid, application, state, transaction age
+     * and statement. The lock tables are read only while the session waits for a lock.
+     */
+    private static final String LOOK = "select a.state = 'active', a.wait_event_type = 'Lock', a.query, "
+            + "extract(epoch from clock_timestamp() - a.query_start) * 1000, "
+            + "w.locktype, w.mode, w.relation, w.transaction, "
+            + "b.pid, b.application_name, b.state, extract(epoch from clock_timestamp() - b.xact_start)::bigint, b.query "
+            + "from pg_stat_activity a "
+            + "left join lateral (select l.locktype, l.mode, "
+            + "case when c.oid is not null then format('%I.%I', n.nspname, c.relname) end as relation, "
+            + "l.transactionid::text as transaction from pg_locks l left join pg_class c on c.oid = l.relation "
+            + "left join pg_namespace n on n.oid = c.relnamespace "
+            + "where a.wait_event_type = 'Lock' and l.pid = a.pid and not l.granted limit 1) w on true "
+            + "left join lateral (select s.pid, s.application_name, s.state, s.xact_start, s.query from pg_stat_activity s "
+            + "where a.wait_event_type = 'Lock' and s.pid = any(pg_blocking_pids(a.pid))) b on true "
+            + "where a.pid = ? order by b.xact_start nulls last, b.pid";
 
     private final Duration interval;
     private Thread thread;
@@ -84,7 +96,19 @@ final class LockWaitWatch implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             return none(); // best effort, as below
         }
-        watch.thread = new Thread(() -> watch.watch(connection, pid), "bookstore-migrations-lock-watch");
+        PreparedStatement look;
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set statement_timeout = '2s'");
+            }
+            look = connection.prepareStatement(LOOK);
+            look.setInt(1, pid);
+            look.executeQuery().close(); // the first look (catalog caches, planning) is not taken during a short wait
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            return none();
+        }
+        watch.thread = new Thread(() -> watch.watch(connection, look), "bookstore-migrations-lock-watch");
         watch.thread.setDaemon(true);
         watch.thread.start();
         return watch;
@@ -120,24 +144,11 @@ final class LockWaitWatch implements AutoCloseable {
         }
     }
 
-    private void watch(Connection connection, int pid) {
-        try (connection; PreparedStatement activity = connection.prepareStatement(ACTIVITY)) {
-            try (java.sql.Statement statement = connection.createStatement()) {
-                statement.execute("set statement_timeout = '2s'");
-            }
-            activity.setInt(1, pid);
+    private void watch(Connection connection, PreparedStatement look) {
+        try (connection; look) {
             while (running) {
                 long seen = System.nanoTime();
-                try (ResultSet rs = activity.executeQuery()) {
-                    boolean active = rs.next() && rs.getBoolean(1);
-                    if (active && rs.getBoolean(2)) {
-                        lastWait = lockWait(connection, pid, rs.getString(3));
-                        lastWaitNanos = seen;
-                    } else if (active && rs.getDouble(4) >= interval.toMillis()) {
-                        lastLong = new Sighting(rs.getString(3), null, List.of());
-                        lastLongNanos = seen;
-                    }
-                }
+                look(look, seen);
                 Thread.sleep(interval.toMillis());
             }
         } catch (SQLException | RuntimeException e) {
@@ -147,33 +158,50 @@ final class LockWaitWatch implements AutoCloseable {
         }
     }
 
+    private void look(PreparedStatement look, long seen) throws SQLException {
+        try (ResultSet rs = look.executeQuery()) {
+            if (!rs.next() || !rs.getBoolean(1)) {
+                return;
+            }
+            String statement = rs.getString(3);
+            if (rs.getBoolean(2)) {
+                String lock = rs.getString(6) == null ? "a lock"
+                        : describe(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+                List<Blocker> blockers = new ArrayList<>();
+                do {
+                    int blocker = rs.getInt(9);
+                    if (!rs.wasNull()) {
+                        long age = rs.getLong(12);
+                        blockers.add(new Blocker(blocker, rs.getString(10), rs.getString(11),
+                                rs.wasNull() ? null : Duration.ofSeconds(age), rs.getString(13)));
+                    }
+                } while (rs.next());
+                Sighting previous = lastWait;
+                if (blockers.isEmpty() && previous != null && !previous.blockers().isEmpty()
+                        && java.util.Objects.equals(previous.statement(), statement)) {
+                    // the same wait, caught as it ended (granted or cancelled): its blockers were seen before
+                    blockers = previous.blockers();
+                }
+                lastWait = new Sighting(statement, lock, List.copyOf(blockers));
+                lastWaitNanos = seen;
+            } else if (rs.getDouble(4) >= interval.toMillis()) {
+                lastLong = new Sighting(statement, null, List.of());
+                lastLongNanos = seen;
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing to keep
+        }
+    }
+
     /** A session of its own name, so that nobody counts or mistakes it for a migration session. */
     private static Connection connect(DatabaseSettings settings) throws SQLException {
         return MigrationConnections.unpooled(settings, APPLICATION_NAME).getConnection();
-    }
-
-    private static Sighting lockWait(Connection connection, int pid, String statement) throws SQLException {
-        String lock = "a lock";
-        try (PreparedStatement query = connection.prepareStatement(LOCK)) {
-            query.setInt(1, pid);
-            try (ResultSet rs = query.executeQuery()) {
-                if (rs.next()) {
-                    lock = describe(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
-                }
-            }
-        }
-        List<Blocker> blockers = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(BLOCKERS)) {
-            query.setInt(1, pid);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    long age = rs.getLong(4);
-                    blockers.add(new Blocker(rs.getInt(1), rs.getString(2), rs.getString(3),
-                            rs.wasNull() ? null : Duration.ofSeconds(age), rs.getString(5)));
-                }
-            }
-        }
-        return new Sighting(statement, lock, List.copyOf(blockers));
     }
 
     /** {@code AccessExclusiveLock on public.book}, {@code ShareLock on transaction 1234 (...)}, ... */
