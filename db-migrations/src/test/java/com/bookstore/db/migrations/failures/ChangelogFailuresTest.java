@@ -7,6 +7,8 @@ import com.bookstore.db.migrations.failures.FailureHarness.Run;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,17 +81,21 @@ class ChangelogFailuresTest {
         assertEquals(List.of("001_hist_first", "002_hist_second"), appliedIds(database));
     }
 
-    @Test
-    void a_changelog_with_an_xml_syntax_error_names_the_file_and_the_line() {
-        newDatabase("syntax");
-        Path root = changelog("xml-syntax-error", dir);
+    /** Not well-formed XML, and well-formed XML that breaks the XSD it names (an attribute misspelled). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"xml-syntax-error, 002_syntax_broken.xml, line 10, syntax_first, </column>",
+            "xsd-invalid, 002_xsd_misspelled.xml, line 8, xsd_first, tableNam"})
+    void an_unreadable_changelog_names_the_file_the_line_and_what_is_wrong(String fixture, String file, String line,
+                                                                        String firstTable, String detail) {
+        newDatabase(firstTable);
+        Path root = changelog(fixture, dir);
         for (String command : List.of("upgrade", "status", "sql")) {
             Run broken = migrate(env, root, command);
             System.out.println("[" + command + "] " + broken.message());
-            assertFailure(broken, ExitCode.USAGE_OR_CONFIGURATION, "002_syntax_broken.xml", "line 10");
+            assertFailure(broken, ExitCode.USAGE_OR_CONFIGURATION, file, line, detail);
             assertNoSecret(broken, secret());
         }
-        assertFalse(tableExists(database, "syntax_first"), "nothing may be applied from an unreadable changelog");
+        assertFalse(tableExists(database, firstTable), "nothing may be applied from an unreadable changelog");
     }
 
     @Test
