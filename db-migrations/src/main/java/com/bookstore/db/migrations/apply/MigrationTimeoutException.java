@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * A revision (or its rollback) was cancelled by the migration session's {@code lock_timeout} (SQLSTATE 55P03) or
  * {@code statement_timeout} (57014). The message is one paragraph saying which revision, which lock it waited for and
  * the sessions that held it (pid, application, state, how long their transaction has been open, their query), that the
- * revision is left as it was, and how to go on: retry when the blocker is gone, or raise the timeout. The cause is the
- * failure.
+ * revision is left as it was, and how to go on: retry when the blocker is gone, or raise the timeout. A statement that
+ * another session cancelled (also 57014) is reported as cancelled, not as a timeout. The cause is the failure.
  */
 public class MigrationTimeoutException extends RuntimeException {
 
@@ -65,7 +65,10 @@ public class MigrationTimeoutException extends RuntimeException {
         String variable = lock ? MigrationTimeouts.LOCK_TIMEOUT : MigrationTimeouts.STATEMENT_TIMEOUT;
         Duration limit = lock ? timeouts.lockTimeout() : timeouts.statementTimeout();
         StringBuilder text = new StringBuilder(revision == null ? "a revision" : revision.describe());
-        if (limit.isZero()) {
+        if (cancelledByAnotherSession(timeout)) {
+            text.append(" was cancelled by another session (pg_cancel_backend, or a client cancelling its query), not "
+                    + "by a timeout").append(waited.map(w -> ", while waiting for " + w.lock()).orElse(""));
+        } else if (limit.isZero()) {
             text.append(lock ? " could not get a lock" : " was cancelled");
         } else if (lock) {
             text.append(" waited longer than ").append(setting(variable, limit)).append(" for ")
@@ -98,6 +101,9 @@ public class MigrationTimeoutException extends RuntimeException {
         Duration limit = lock ? timeouts.lockTimeout() : timeouts.statementTimeout();
         List<Blocker> blockers = seen.filter(Sighting::waitedForLock).map(Sighting::blockers).orElse(List.of());
         String retry = "Run ./migrate " + command + " again";
+        if (cancelledByAnotherSession(timeout)) {
+            return retry + " (and find who cancelled it if that was not meant to happen).";
+        }
         if (!blockers.isEmpty()) {
             retry += " once " + (blockers.size() == 1 ? "that transaction ends (or end it: select pg_terminate_backend("
                     + blockers.get(0).pid() + "))" : "those transactions end (or end them with pg_terminate_backend(pid))");
@@ -113,6 +119,14 @@ public class MigrationTimeoutException extends RuntimeException {
         }
         return retry + ", or raise " + MigrationTimeouts.STATEMENT_TIMEOUT + " (e.g. " + MigrationTimeouts.STATEMENT_TIMEOUT
                 + "=30min, or 0 for no limit, the default).";
+    }
+
+    /**
+     * SQLSTATE 57014 also ends a statement that another session cancelled ({@code pg_cancel_backend}); only the server's
+     * message tells the two apart. A server answering in another language than English is taken at its SQLSTATE.
+     */
+    private static boolean cancelledByAnotherSession(SQLException failure) {
+        return QUERY_CANCELED.equals(failure.getSQLState()) && serverText(failure).contains("due to user request");
     }
 
     /** {@code pid 4242 (application long-report, idle in transaction, transaction open for 3 s, query: ...)}. */

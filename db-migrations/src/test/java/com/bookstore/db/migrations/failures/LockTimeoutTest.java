@@ -34,6 +34,7 @@ import static com.bookstore.db.migrations.failures.FailureHarness.query;
 import static com.bookstore.db.migrations.failures.FailureHarness.url;
 import static com.bookstore.db.migrations.failures.FailureHarness.withPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -159,6 +160,30 @@ class LockTimeoutTest {
                 + "MIGRATION_STATEMENT_TIMEOUT=500ms", "SQLSTATE 57014", "in the statement: select pg_sleep(",
                 "still pending", "raise MIGRATION_STATEMENT_TIMEOUT");
         assertNoSecret(slow, database.password());
+        assertEquals(List.of("001_killed_first"), appliedIds(database));
+    }
+
+    /** 57014 is also what a statement cancelled by another session ends with: that is not a timeout to raise. */
+    @Test
+    void a_statement_cancelled_by_another_session_is_reported_as_cancelled_not_as_a_timeout() throws Exception {
+        DatabaseSettings database = withPassword(server.create("cancelled"));
+        Path root = changelog("killed", dir.resolve("changelog")); // its 2nd revision sleeps app.slow_seconds
+        Map<String, String> env = envFor(database);
+        env.put("DATABASE_URL", url(database) + "?options=-c%20app.slow_seconds%3D20");
+        env.put("MIGRATION_STATEMENT_TIMEOUT", "60s");
+        CompletableFuture<Run> upgrade = CompletableFuture.supplyAsync(() -> migrate(env, root, "upgrade"));
+        awaitSleepingMigration(database, upgrade);
+        assertEquals(List.of("t"), query(database, "select pg_cancel_backend(pid) from pg_stat_activity where datname = "
+                + "current_database() and state = 'active' and query like '%pg_sleep%' and pid <> pg_backend_pid()"));
+
+        Run cancelled = upgrade.get(30, TimeUnit.SECONDS);
+        System.out.println("cancelled statement:\n" + cancelled);
+        assertFailure(cancelled, ExitCode.DIFFERENCES_OR_REFUSED, "002_killed_slow", "was cancelled by another session",
+                "not by a timeout", "canceling statement due to user request", "SQLSTATE 57014", "still pending",
+                "Run ./migrate upgrade again");
+        assertFalse(cancelled.message().contains("ran longer than") || cancelled.message().contains("raise "),
+                cancelled::toString);
+        assertNoSecret(cancelled, database.password());
         assertEquals(List.of("001_killed_first"), appliedIds(database));
     }
 
