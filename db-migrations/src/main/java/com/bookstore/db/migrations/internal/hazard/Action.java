@@ -47,6 +47,14 @@ sealed interface Action {
         }
     }
 
+    /** {@code ALTER [COLUMN] name DROP NOT NULL}: a catalog update. */
+    record DropNotNull(String column) implements Action {
+        @Override
+        public LockLevel lock() {
+            return LockLevel.ACCESS_EXCLUSIVE;
+        }
+    }
+
     /** The kinds of table constraint. */
     enum ConstraintKind { PRIMARY_KEY, UNIQUE, FOREIGN_KEY, CHECK, EXCLUDE }
 
@@ -101,8 +109,7 @@ sealed interface Action {
     }
 
     /**
-     * An action the analyser understands that only updates the catalog (no scan, no rewrite): {@code DROP NOT NULL},
-     * {@code SET DEFAULT}, identity changes, {@code RENAME CONSTRAINT}...
+     * An action the analyser understands that only updates the catalog (no scan, no rewrite): {@code SET DEFAULT}, identity changes, {@code RENAME CONSTRAINT}...
      */
     record CatalogOnly(String what, LockLevel lock) implements Action {
     }

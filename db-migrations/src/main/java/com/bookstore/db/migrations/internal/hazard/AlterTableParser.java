@@ -5,6 +5,7 @@ import com.bookstore.db.migrations.internal.hazard.Action.AddColumn;
 import com.bookstore.db.migrations.internal.hazard.Action.AddConstraint;
 import com.bookstore.db.migrations.internal.hazard.Action.AlterType;
 import com.bookstore.db.migrations.internal.hazard.Action.CatalogOnly;
+import com.bookstore.db.migrations.internal.hazard.Action.DropNotNull;
 import com.bookstore.db.migrations.internal.hazard.Action.DropColumn;
 import com.bookstore.db.migrations.internal.hazard.Action.DropConstraint;
 import com.bookstore.db.migrations.internal.hazard.Action.MoveTable;
@@ -145,7 +146,7 @@ final class AlterTableParser {
             return new SetNotNull(column);
         }
         if (t.accept("drop", "not", "null")) {
-            return new CatalogOnly("drop NOT NULL of " + column, LockLevel.ACCESS_EXCLUSIVE);
+            return new DropNotNull(column);
         }
         if (t.accept("set", "default")) {
             t.readExpression();

@@ -1,11 +1,16 @@
 package com.bookstore.db.migrations.internal.hazard;
 
 import com.bookstore.db.migrations.internal.catalog.QualifiedName;
+import com.bookstore.db.migrations.internal.catalog.SqlNames;
 import com.bookstore.db.migrations.internal.hazard.Action.AddColumn;
 import com.bookstore.db.migrations.internal.hazard.Action.AddConstraint;
 import com.bookstore.db.migrations.internal.hazard.Action.ConstraintKind;
 import com.bookstore.db.migrations.internal.hazard.Action.ValidateConstraint;
 import com.bookstore.db.migrations.internal.hazard.Statement.AlterTable;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static com.bookstore.db.migrations.internal.catalog.SqlNames.quote;
 
@@ -63,10 +68,39 @@ final class ConstraintChecks implements HazardCheck {
                             + " ADD CONSTRAINT " + index + (primary ? " PRIMARY KEY" : " UNIQUE") + " USING INDEX " + index
                             + (primary ? " (the columns must be NOT NULL already, or this sets it with a scan: see "
                                     + Rule.SET_NOT_NULL.id() + ")" : ""));
+        } else if (add.kind() == ConstraintKind.PRIMARY_KEY) {
+            primaryKeyUsingIndex(at, table, add);
         } else if (add.kind() == ConstraintKind.EXCLUDE) {
             at.report(Rule.ADD_EXCLUSION, table, add.lock(), "builds the constraint's index, reading the whole table, "
                     + "under the lock", Rule.ADD_EXCLUSION.alternative());
         }
+    }
+
+    /**
+     * {@code ADD PRIMARY KEY USING INDEX} adopts the index in a catalog update, but first sets its columns NOT NULL:
+     * each column not already NOT NULL (nor proven by a validated {@code CHECK (column IS NOT NULL)}) is checked by a
+     * scan of the whole table under ACCESS EXCLUSIVE. When the index's columns are not known, that is assumed.
+     */
+    private static void primaryKeyUsingIndex(StatementContext at, QualifiedName table, AddConstraint add) {
+        QualifiedName index = new QualifiedName(table.schema(), add.usingIndex());
+        Optional<List<String>> columns = at.schema().indexColumns(index);
+        List<String> nullable = columns.orElse(List.of()).stream()
+                .filter(c -> !at.schema().declaredNotNull(table, c) && !at.schema().provenNotNull(table, c)).toList();
+        if (columns.isPresent() && nullable.isEmpty()) {
+            return;
+        }
+        String alterTable = "ALTER TABLE " + table.sql();
+        String which = columns.isPresent() ? String.join(", ", nullable.stream().map(SqlNames::quote).toList())
+                : "the columns of " + quote(add.usingIndex());
+        String checks = columns.isPresent() ? nullable.stream().map(c -> quote(table.name() + "_" + c + "_not_null")
+                + " CHECK (" + quote(c) + " IS NOT NULL) NOT VALID").collect(Collectors.joining(", "))
+                : "<name> CHECK (<column> IS NOT NULL) NOT VALID for each of them";
+        at.report(Rule.SET_NOT_NULL, table, add.lock(), "sets " + which + " NOT NULL first"
+                        + (columns.isPresent() ? "" : " (unless they already are: the index is not known here)")
+                        + ", scanning the whole table to check that no row holds NULL",
+                alterTable + " ADD CONSTRAINT " + checks + "; in a later changeset VALIDATE each; then ALTER COLUMN ... "
+                        + "SET NOT NULL (PostgreSQL 12+ skips the scan), then this ADD PRIMARY KEY USING INDEX, then "
+                        + "DROP the checks");
     }
 
     /**

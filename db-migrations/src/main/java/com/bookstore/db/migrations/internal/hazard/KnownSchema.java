@@ -8,8 +8,10 @@ import com.bookstore.db.migrations.internal.hazard.Action.AlterType;
 import com.bookstore.db.migrations.internal.hazard.Action.ConstraintKind;
 import com.bookstore.db.migrations.internal.hazard.Action.DropColumn;
 import com.bookstore.db.migrations.internal.hazard.Action.DropConstraint;
+import com.bookstore.db.migrations.internal.hazard.Action.DropNotNull;
 import com.bookstore.db.migrations.internal.hazard.Action.MoveTable;
 import com.bookstore.db.migrations.internal.hazard.Action.RenameColumn;
+import com.bookstore.db.migrations.internal.hazard.Action.SetNotNull;
 import com.bookstore.db.migrations.internal.hazard.Action.ValidateConstraint;
 import com.bookstore.db.migrations.internal.hazard.Statement.AlterTable;
 import com.bookstore.db.migrations.internal.hazard.Statement.CreateIndex;
@@ -25,15 +27,27 @@ import java.util.Optional;
 
 /**
  * What the analyser knows of the schema a statement runs on: column types and collations (whether a type change
- * rewrites depends on the old type), which table an index belongs to ({@code DROP INDEX} names only the index), and
+ * rewrites depends on the old type), which columns are NOT NULL, which table an index belongs to and its columns
+ * ({@code DROP INDEX} names only the index; {@code ADD PRIMARY KEY USING INDEX} sets its columns NOT NULL), and
  * the validated {@code CHECK (column IS NOT NULL)} constraints (with one, {@code SET NOT NULL} skips its scan).
  * It starts from a {@link Catalog} when one is known, and follows each statement analysed, so a later revision of
  * the same run sees what an earlier one created or changed.
  */
 final class KnownSchema {
 
-    /** A column's type as written or printed, and its collation (null for the type's default). */
-    record ColumnInfo(String type, String collation) {
+    /**
+     * A column's type as written or printed, its collation (null for the type's default), and whether it is declared
+     * NOT NULL.
+     */
+    record ColumnInfo(String type, String collation, boolean notNull) {
+
+        ColumnInfo withNotNull(boolean value) {
+            return new ColumnInfo(type, collation, value);
+        }
+    }
+
+    /** The table an index belongs to, and its key columns (null when it indexes expressions or they are not known). */
+    record IndexInfo(QualifiedName table, List<String> columns) {
     }
 
     /** A {@code CHECK (column IS NOT NULL)} and whether it is validated. */
@@ -41,7 +55,7 @@ final class KnownSchema {
     }
 
     private final Map<QualifiedName, Map<String, ColumnInfo>> columns = new HashMap<>();
-    private final Map<QualifiedName, QualifiedName> indexTables = new HashMap<>();
+    private final Map<QualifiedName, IndexInfo> indexes = new HashMap<>();
     private final Map<QualifiedName, Map<String, NotNullCheck>> notNullChecks = new HashMap<>();
 
     private KnownSchema() {
@@ -59,11 +73,13 @@ final class KnownSchema {
         }
         for (Catalog.Table table : catalog.tables().values()) {
             Map<String, ColumnInfo> cols = schema.columnsOf(table.name());
-            table.columns().forEach(c -> cols.put(c.name(), new ColumnInfo(c.type(), c.collation())));
-            table.indexes().keySet().forEach(i -> schema.indexTables.put(new QualifiedName(table.name().schema(), i), table.name()));
+            table.columns().forEach(c -> cols.put(c.name(), new ColumnInfo(c.type(), c.collation(), c.notNull())));
+            table.indexes().values().forEach(i -> schema.indexes.put(new QualifiedName(table.name().schema(), i.name()),
+                    new IndexInfo(table.name(), columnsOfDefinition(i.definition()))));
             for (Catalog.Constraint constraint : table.constraints().values()) {
                 if (constraint.kind() == 'p' || constraint.kind() == 'u') {
-                    schema.indexTables.put(new QualifiedName(table.name().schema(), constraint.name()), table.name());
+                    schema.indexes.put(new QualifiedName(table.name().schema(), constraint.name()),
+                            new IndexInfo(table.name(), constraint.columns().isEmpty() ? null : List.copyOf(constraint.columns())));
                 } else if (constraint.kind() == 'c' && !constraint.definition().isBlank()) {
                     AddConstraint check = DefinitionParser.constraint(Tokens.statements(constraint.definition()).get(0));
                     if (check != null && check.notNullColumn() != null) {
@@ -82,7 +98,17 @@ final class KnownSchema {
 
     /** The table of an index, when known. */
     Optional<QualifiedName> tableOf(QualifiedName index) {
-        return Optional.ofNullable(indexTables.get(index));
+        return Optional.ofNullable(indexes.get(index)).map(IndexInfo::table);
+    }
+
+    /** The key columns of an index, when known. */
+    Optional<List<String>> indexColumns(QualifiedName index) {
+        return Optional.ofNullable(indexes.get(index)).map(IndexInfo::columns);
+    }
+
+    /** Whether the column is declared NOT NULL (from the catalog or a statement analysed before). */
+    boolean declaredNotNull(QualifiedName table, String column) {
+        return column(table, column).map(ColumnInfo::notNull).orElse(false);
     }
 
     /** Whether a validated {@code CHECK (column IS NOT NULL)} proves the column holds no NULL. */
@@ -99,17 +125,18 @@ final class KnownSchema {
     void apply(Statement statement) {
         if (statement instanceof CreateTable create && !(create.ifNotExists() && hasTable(create.table()))) {
             Map<String, ColumnInfo> cols = new HashMap<>();
-            create.columns().forEach(c -> cols.put(c.name(), new ColumnInfo(c.type(), c.collation())));
+            create.columns().forEach(c -> cols.put(c.name(), new ColumnInfo(c.type(), c.collation(),
+                    c.notNull() || c.primaryKey())));
             columns.put(create.table(), cols);
             notNullChecks.remove(create.table());
         } else if (statement instanceof CreateIndex index && index.index() != null) {
-            indexTables.put(index.index(), index.table());
+            indexes.put(index.index(), new IndexInfo(index.table(), index.columns()));
         } else if (statement instanceof DropIndex drop) {
-            drop.indexes().forEach(indexTables::remove);
+            drop.indexes().forEach(indexes::remove);
         } else if (statement instanceof RenameIndex rename) {
-            QualifiedName table = indexTables.remove(rename.index());
-            if (table != null) {
-                indexTables.put(new QualifiedName(rename.index().schema(), rename.newName()), table);
+            IndexInfo index = indexes.remove(rename.index());
+            if (index != null) {
+                indexes.put(new QualifiedName(rename.index().schema(), rename.newName()), index);
             }
         } else if (statement instanceof DropTable drop) {
             drop.tables().forEach(this::forget);
@@ -124,7 +151,8 @@ final class KnownSchema {
     /** Applies one action; returns the table's name after it (a rename or SET SCHEMA moves it). */
     private QualifiedName apply(QualifiedName table, Action action) {
         if (action instanceof AddColumn add) {
-            columnsOf(table).put(add.column().name(), new ColumnInfo(add.column().type(), add.column().collation()));
+            columnsOf(table).put(add.column().name(), new ColumnInfo(add.column().type(), add.column().collation(),
+                    add.column().notNull() || add.column().primaryKey()));
         } else if (action instanceof DropColumn drop) {
             columnsOf(table).remove(drop.column());
             checksOf(table).values().removeIf(c -> c.column().equals(drop.column()));
@@ -132,7 +160,11 @@ final class KnownSchema {
             ColumnInfo old = columnsOf(table).get(type.column());
             String collation = type.collation() != null ? (isDefaultCollation(type.collation()) ? null : type.collation())
                     : old == null ? null : old.collation();
-            columnsOf(table).put(type.column(), new ColumnInfo(type.type(), collation));
+            columnsOf(table).put(type.column(), new ColumnInfo(type.type(), collation, old != null && old.notNull()));
+        } else if (action instanceof SetNotNull set) {
+            columnsOf(table).computeIfPresent(set.column(), (name, info) -> info.withNotNull(true));
+        } else if (action instanceof DropNotNull drop) {
+            columnsOf(table).computeIfPresent(drop.column(), (name, info) -> info.withNotNull(false));
         } else if (action instanceof RenameColumn rename) {
             ColumnInfo info = columnsOf(table).remove(rename.from());
             if (info != null) {
@@ -143,16 +175,20 @@ final class KnownSchema {
             if (add.kind() == ConstraintKind.CHECK && add.notNullColumn() != null) {
                 checksOf(table).put(add.name(), new NotNullCheck(add.notNullColumn(), !add.notValid()));
             } else if (add.kind() == ConstraintKind.UNIQUE || add.kind() == ConstraintKind.PRIMARY_KEY) {
-                if (add.usingIndex() != null) {
-                    indexTables.remove(new QualifiedName(table.schema(), add.usingIndex()));
+                List<String> keys = add.usingIndex() != null
+                        ? Optional.ofNullable(indexes.remove(new QualifiedName(table.schema(), add.usingIndex())))
+                                .map(IndexInfo::columns).orElse(null)
+                        : columnsOfList(add.columns());
+                indexes.put(new QualifiedName(table.schema(), add.name()), new IndexInfo(table, keys));
+                if (add.kind() == ConstraintKind.PRIMARY_KEY && keys != null) {
+                    keys.forEach(key -> columnsOf(table).computeIfPresent(key, (name, info) -> info.withNotNull(true)));
                 }
-                indexTables.put(new QualifiedName(table.schema(), add.name()), table);
             }
         } else if (action instanceof ValidateConstraint validate) {
             checksOf(table).computeIfPresent(validate.name(), (name, c) -> new NotNullCheck(c.column(), true));
         } else if (action instanceof DropConstraint drop) {
             checksOf(table).remove(drop.name());
-            indexTables.remove(new QualifiedName(table.schema(), drop.name()));
+            indexes.remove(new QualifiedName(table.schema(), drop.name()));
         } else if (action instanceof MoveTable move) {
             QualifiedName to = new QualifiedName(move.newSchema() != null ? move.newSchema() : table.schema(),
                     move.newName() != null ? move.newName() : table.name());
@@ -171,21 +207,21 @@ final class KnownSchema {
         if (checks != null) {
             notNullChecks.put(to, checks);
         }
-        Map<QualifiedName, QualifiedName> moved = new HashMap<>();
-        indexTables.entrySet().removeIf(e -> {
-            if (e.getValue().equals(from)) {
-                moved.put(new QualifiedName(to.schema(), e.getKey().name()), to); // indexes follow SET SCHEMA
+        Map<QualifiedName, IndexInfo> moved = new HashMap<>();
+        indexes.entrySet().removeIf(e -> {
+            if (e.getValue().table().equals(from)) { // indexes follow SET SCHEMA
+                moved.put(new QualifiedName(to.schema(), e.getKey().name()), new IndexInfo(to, e.getValue().columns()));
                 return true;
             }
             return false;
         });
-        indexTables.putAll(moved);
+        indexes.putAll(moved);
     }
 
     private void forget(QualifiedName table) {
         columns.remove(table);
         notNullChecks.remove(table);
-        indexTables.values().removeIf(table::equals);
+        indexes.values().removeIf(index -> index.table().equals(table));
     }
 
     private Map<String, ColumnInfo> columnsOf(QualifiedName table) {
@@ -194,6 +230,19 @@ final class KnownSchema {
 
     private Map<String, NotNullCheck> checksOf(QualifiedName table) {
         return notNullChecks.computeIfAbsent(table, t -> new HashMap<>());
+    }
+
+    /** The key columns of an index definition ({@code CREATE INDEX ... ON t USING btree (a, b)}), else null. */
+    private static List<String> columnsOfDefinition(String definition) {
+        List<Tokens> statements = Tokens.statements(definition);
+        return statements.size() == 1 && StatementParser.parse(statements.get(0)) instanceof CreateIndex index
+                ? index.columns() : null;
+    }
+
+    /** The columns of a constraint's column list ({@code (a, b)}), else null. */
+    private static List<String> columnsOfList(String list) {
+        List<Tokens> statements = list == null ? List.of() : Tokens.statements(list);
+        return statements.size() == 1 ? StatementParser.indexColumns(statements.get(0)) : null;
     }
 
     private static boolean isDefaultCollation(String collation) {

@@ -20,7 +20,8 @@ public enum Rule {
                     + "reads and writes go on during the scan)"),
     ADD_CHECK("add-check-validating", "ADD CHECK (or a column with CHECK) without NOT VALID", LockLevel.ACCESS_EXCLUSIVE,
             "ADD CONSTRAINT ... CHECK (...) NOT VALID, then VALIDATE CONSTRAINT ... in a later changeset"),
-    SET_NOT_NULL("set-not-null-scanning", "ALTER COLUMN ... SET NOT NULL", LockLevel.ACCESS_EXCLUSIVE,
+    SET_NOT_NULL("set-not-null-scanning", "ALTER COLUMN ... SET NOT NULL, or ADD PRIMARY KEY USING INDEX on columns "
+            + "not yet NOT NULL", LockLevel.ACCESS_EXCLUSIVE,
             "ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID; in a later changeset VALIDATE CONSTRAINT c; then "
                     + "SET NOT NULL (PostgreSQL 12+ sees the valid CHECK and skips the scan) and DROP CONSTRAINT c"),
     ADD_UNIQUE("add-unique-building-index", "ADD UNIQUE / PRIMARY KEY without USING INDEX", LockLevel.ACCESS_EXCLUSIVE,

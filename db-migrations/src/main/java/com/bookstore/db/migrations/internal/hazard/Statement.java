@@ -18,8 +18,13 @@ sealed interface Statement {
     record CreateTable(QualifiedName table, List<ColumnDefinition> columns, boolean ifNotExists) implements Statement {
     }
 
-    /** {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [name] ON table ...}; {@code index} is null when unnamed. */
-    record CreateIndex(QualifiedName index, QualifiedName table, boolean unique, boolean concurrently) implements Statement {
+    /**
+     * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [name] ON table ...}; {@code index} is null when unnamed;
+     * {@code columns} are its key columns when it indexes plain columns, null when it indexes expressions or when the
+     * list was not understood.
+     */
+    record CreateIndex(QualifiedName index, QualifiedName table, boolean unique, boolean concurrently, List<String> columns)
+            implements Statement {
     }
 
     /** {@code DROP INDEX [CONCURRENTLY] name, ...}. */

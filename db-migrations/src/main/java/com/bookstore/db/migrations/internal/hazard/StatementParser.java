@@ -143,7 +143,36 @@ final class StatementParser {
         if (table == null) {
             return null;
         }
-        return new CreateIndex(name == null ? null : new QualifiedName(table.schema(), name), table, unique, concurrently);
+        return new CreateIndex(name == null ? null : new QualifiedName(table.schema(), name), table, unique, concurrently,
+                indexColumns(t));
+    }
+
+    /**
+     * {@code [USING method] (column [ASC|DESC] [NULLS FIRST|LAST], ...)}: the columns, or null when an element is an
+     * expression or has an operator class or collation (such an index cannot back a primary key anyway).
+     */
+    static List<String> indexColumns(Tokens t) {
+        if (t.accept("using") && t.identifier() == null) {
+            return null;
+        }
+        if (!t.acceptSymbol("(")) {
+            return null;
+        }
+        List<String> columns = new ArrayList<>();
+        do {
+            String column = t.identifier();
+            if (column == null) {
+                return null;
+            }
+            if (!t.accept("asc")) {
+                t.accept("desc");
+            }
+            if (t.accept("nulls") && !t.accept("first") && !t.accept("last")) {
+                return null;
+            }
+            columns.add(column);
+        } while (t.acceptSymbol(","));
+        return t.acceptSymbol(")") ? List.copyOf(columns) : null;
     }
 
     private static Statement createTable(Tokens t) {

@@ -75,6 +75,19 @@ class HazardAnalyserTest {
                 new TreeMap<>(), Map.of(), List.of());
     }
 
+    /** {@code catalog} with {@code extra} indexes on its table book. */
+    static Catalog withIndexes(Catalog catalog, Catalog.Index... extra) {
+        QualifiedName book = new QualifiedName("public", "book");
+        Catalog.Table table = catalog.tables().get(book);
+        TreeMap<String, Catalog.Index> indexes = new TreeMap<>(table.indexes());
+        for (Catalog.Index index : extra) {
+            indexes.put(index.name(), index);
+        }
+        Catalog.Table with = new Catalog.Table(book, table.columns(), new TreeMap<>(table.constraints()), indexes, null);
+        return new Catalog(Set.of("public"), new TreeMap<>(Map.of(book, with)), new TreeMap<>(), new TreeMap<>(),
+                new TreeMap<>(), Map.of(), List.of());
+    }
+
     @Nested
     class Indexes {
 
@@ -222,7 +235,39 @@ class HazardAnalyserTest {
             assertEquals(Rule.ADD_UNIQUE, only("ALTER TABLE book ADD CONSTRAINT uk UNIQUE NULLS NOT DISTINCT (isbn) "
                     + "DEFERRABLE INITIALLY DEFERRED").rule());
             none("ALTER TABLE book ADD CONSTRAINT uk_book_isbn UNIQUE USING INDEX ux_book_isbn");
-            none("ALTER TABLE book ADD CONSTRAINT book_pkey PRIMARY KEY USING INDEX ux_book_id");
+        }
+
+        /** PRIMARY KEY USING INDEX sets the index's columns NOT NULL first: a scan for each column that is not yet. */
+        @Test
+        void a_primary_key_using_an_index_scans_for_nulls_unless_its_columns_are_not_null_or_proven() {
+            // ux_book_code (code, nullable) and ux_book_isbn (isbn, proven by the validated check book_isbn_not_null)
+            Catalog catalog = withIndexes(catalog(),
+                    new Catalog.Index("ux_book_code", "CREATE UNIQUE INDEX ux_book_code ON public.book USING btree (code)",
+                            true, null),
+                    new Catalog.Index("ux_book_isbn", "CREATE UNIQUE INDEX ux_book_isbn ON public.book USING btree "
+                            + "(isbn DESC NULLS LAST)", true, null));
+            List<Hazard> nullable = hazards(catalog, "ALTER TABLE book ADD CONSTRAINT book_pk PRIMARY KEY USING "
+                    + "INDEX ux_book_code");
+            assertEquals(List.of(Rule.SET_NOT_NULL), nullable.stream().map(Hazard::rule).toList(), nullable::toString);
+            assertEquals(LockLevel.ACCESS_EXCLUSIVE, nullable.get(0).lock());
+            assertTrue(nullable.get(0).effect().contains("sets code NOT NULL first"), nullable.get(0).effect());
+            assertTrue(nullable.get(0).alternative().contains("ADD CONSTRAINT book_code_not_null CHECK (code IS NOT NULL) "
+                    + "NOT VALID"), nullable.get(0).alternative());
+
+            assertEquals(List.of(), hazards(catalog, "ALTER TABLE book ADD CONSTRAINT book_pk PRIMARY KEY USING "
+                    + "INDEX ux_book_isbn"), "isbn is proven NOT NULL by a validated check");
+            assertEquals(List.of(Rule.SET_NOT_NULL), hazards(catalog, "ALTER TABLE book ALTER COLUMN code SET NOT NULL",
+                    "ALTER TABLE book ADD CONSTRAINT book_pk PRIMARY KEY USING INDEX ux_book_code").stream()
+                    .map(Hazard::rule).toList(), "only the SET NOT NULL scans; the primary key then finds code NOT NULL");
+            assertEquals(List.of(Rule.SET_NOT_NULL), hazards(catalog, "ALTER TABLE book ALTER COLUMN code SET NOT NULL",
+                    "ALTER TABLE book ALTER COLUMN code DROP NOT NULL", "ALTER TABLE book ADD CONSTRAINT book_pk PRIMARY KEY "
+                    + "USING INDEX ux_book_code").stream().map(Hazard::rule).toList().subList(1, 2),
+                    "after DROP NOT NULL the column may hold NULL again");
+
+            Hazard unknown = only("ALTER TABLE book ADD CONSTRAINT book_pkey PRIMARY KEY USING INDEX ux_book_id");
+            assertEquals(Rule.SET_NOT_NULL, unknown.rule());
+            assertTrue(unknown.effect().contains("the columns of ux_book_id") && unknown.effect().contains("not known"),
+                    unknown.effect());
         }
 
         @Test
