@@ -11,6 +11,7 @@ import com.bookstore.db.migrations.internal.hazard.Statement.DropIndex;
 import com.bookstore.db.migrations.internal.hazard.Statement.DropTable;
 import com.bookstore.db.migrations.internal.hazard.Statement.RenameIndex;
 import com.bookstore.db.migrations.internal.hazard.Statement.SetLockTimeout;
+import com.bookstore.db.migrations.internal.hazard.Statement.DataChange;
 import com.bookstore.db.migrations.internal.hazard.Statement.TableLock;
 
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class HazardAnalyser {
 
     private static final List<HazardCheck> CHECKS = List.of(new IndexChecks(), new TransactionChecks(),
             new ConstraintChecks(), new NotNullCheck(), new ColumnTypeCheck(), new AddColumnCheck(),
-            new CompatibilityChecks(), new UnanalysedChecks());
+            new CompatibilityChecks(), new DataChangeCheck(), new UnanalysedChecks());
 
     private final KnownSchema schema;
 
@@ -117,6 +118,8 @@ public final class HazardAnalyser {
             drop.tables().forEach(table -> locks.put(table, LockLevel.ACCESS_EXCLUSIVE));
         } else if (statement instanceof TableLock lock) {
             lock.tables().forEach(table -> locks.put(table, lock.lock()));
+        } else if (statement instanceof DataChange change) {
+            locks.put(change.table(), LockLevel.ROW_EXCLUSIVE);
         } else if (statement instanceof AlterTable alter) {
             for (Action action : alter.actions()) {
                 locks.merge(alter.table(), action.lock(), LockLevel::strongest);

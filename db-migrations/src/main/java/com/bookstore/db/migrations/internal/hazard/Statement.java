@@ -27,6 +27,13 @@ sealed interface Statement {
             implements Statement {
     }
 
+    /**
+     * {@code UPDATE}, {@code DELETE}, {@code MERGE} or {@code INSERT ... SELECT} of {@code table}: rows written under
+     * ROW EXCLUSIVE, which blocks nobody by itself, but as long as the data is large.
+     */
+    record DataChange(String what, QualifiedName table) implements Statement {
+    }
+
     /** {@code DROP INDEX [CONCURRENTLY] name, ...}. */
     record DropIndex(List<QualifiedName> indexes, boolean concurrently) implements Statement {
     }

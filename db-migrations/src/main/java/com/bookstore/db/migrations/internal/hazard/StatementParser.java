@@ -4,6 +4,7 @@ import com.bookstore.db.migrations.internal.catalog.QualifiedName;
 import com.bookstore.db.migrations.internal.hazard.SqlLexer.Token;
 import com.bookstore.db.migrations.internal.hazard.Statement.CreateIndex;
 import com.bookstore.db.migrations.internal.hazard.Statement.CreateTable;
+import com.bookstore.db.migrations.internal.hazard.Statement.DataChange;
 import com.bookstore.db.migrations.internal.hazard.Statement.DropIndex;
 import com.bookstore.db.migrations.internal.hazard.Statement.DropTable;
 import com.bookstore.db.migrations.internal.hazard.Statement.Harmless;
@@ -76,6 +77,11 @@ final class StatementParser {
             }
             return t.peekWords("lock_timeout") ? new SetLockTimeout() : new Harmless("SET");
         }
+        Statement change = dataChange(t);
+        if (change != null) {
+            return change;
+        }
+        t.reset(0);
         if (first.kind() == SqlLexer.Kind.WORD && DATA.contains(first.value())) {
             return new Harmless(first.value().toUpperCase(java.util.Locale.ROOT));
         }
@@ -105,6 +111,22 @@ final class StatementParser {
                     "recomputes the materialized view; every query of it waits");
         }
         return null;
+    }
+
+    /**
+     * {@code UPDATE [ONLY] t}, {@code DELETE FROM [ONLY] t}, {@code MERGE INTO [ONLY] t}, {@code INSERT INTO t ...
+     * SELECT}; null for other statements, an {@code INSERT ... VALUES} (a few rows) or a target not understood (then
+     * read as data, as before).
+     */
+    private static Statement dataChange(Tokens t) {
+        String what = t.accept("update") ? "UPDATE" : t.accept("delete", "from") ? "DELETE"
+                : t.accept("merge", "into") ? "MERGE" : t.accept("insert", "into") ? "INSERT ... SELECT" : null;
+        if (what == null || (what.startsWith("INSERT") && !hasWord(t, "select"))) {
+            return null;
+        }
+        t.accept("only");
+        QualifiedName table = t.name();
+        return table == null ? null : new DataChange(what, table);
     }
 
     private static Statement create(Tokens t) {
