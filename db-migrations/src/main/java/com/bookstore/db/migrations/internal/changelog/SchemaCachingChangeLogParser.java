@@ -31,8 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code dbchangelog-3.8.xsd} is still validated against 3.8 and one naming {@code dbchangelog-latest.xsd} against the
  * latest. The XSDs are found as Liquibase finds them ({@link LiquibaseEntityResolver}: in its jar, never on the network
  * unless Liquibase itself would fetch them), and a file that breaks its XSD fails as it did, naming the file and line.
- * {@code liquibase.secureParsing} applies as in Liquibase's parser. An XSD is read once per process: an XSD file of
- * the project edited while a process runs is seen by the next process. With
+ * {@code liquibase.secureParsing} applies as in Liquibase's parser. An XSD is read once per process and kept under the
+ * location the file names: an XSD file of the project edited while a process runs is seen by the next process, and a
+ * process parsing two projects whose changelogs name the same relative XSD location (not Liquibase's own, which are
+ * absolute URLs) validates both against the first one read. With
  * {@code liquibase.validateXmlChangelogFiles=false} nothing changes: Liquibase's own parser, without validation.
  */
 public final class SchemaCachingChangeLogParser extends XMLChangeLogSAXParser {
