@@ -5,6 +5,7 @@ import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.spring.autoconfigure.StartupMigration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,6 +31,11 @@ class ConcurrentStartupTest {
     void two_instances_starting_together_on_an_empty_database_both_start_and_apply_each_changeset_once()
             throws Exception {
         List<String> revisions = ServiceUnderTest.revisionsInTheMigrationsJar();
+        // Replicas have a JVM each; these two share this one, and with it Logback's context, which Spring Boot's
+        // logging initialisation is not written to set up from two threads at once (a ConcurrentModificationException
+        // in LoggerContext.putProperty was seen in CI). Nothing here reads the log.
+        String loggingSystem = System.getProperty(LoggingSystem.SYSTEM_PROPERTY);
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try (ScratchDatabases databases = ScratchDatabases.forTests()) {
             DatabaseSettings database = databases.create("two_instances");
             CyclicBarrier together = new CyclicBarrier(2);
@@ -70,6 +76,12 @@ class ConcurrentStartupTest {
             } finally {
                 started.forEach(ConfigurableApplicationContext::close);
                 threads.shutdownNow();
+            }
+        } finally {
+            if (loggingSystem == null) {
+                System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+            } else {
+                System.setProperty(LoggingSystem.SYSTEM_PROPERTY, loggingSystem);
             }
         }
     }
