@@ -118,6 +118,25 @@ final class FailClosedModels {
         @Enumerated(EnumType.STRING) @JdbcType(PostgreSQLEnumJdbcType.class) @Column(name = "mood") V2.Mood mood;
     }
 
+    /** Case 4: the enum column has a database default, and an array of the enum beside it. */
+    @Entity(name = "Diary")
+    @Table(name = "diary")
+    public static class DiaryDefaulted {
+        @Id Long id;
+        @Enumerated(EnumType.STRING) @JdbcType(PostgreSQLEnumJdbcType.class) @ColumnDefault("'HAPPY'")
+        @Column(name = "mood") V1.Mood mood;
+        @Column(name = "moods", columnDefinition = "mood[]") String[] moods;
+    }
+
+    @Entity(name = "Diary")
+    @Table(name = "diary")
+    public static class DiaryDefaultedCalm {
+        @Id Long id;
+        @Enumerated(EnumType.STRING) @JdbcType(PostgreSQLEnumJdbcType.class) @ColumnDefault("'HAPPY'")
+        @Column(name = "mood") V2.Mood mood;
+        @Column(name = "moods", columnDefinition = "mood[]") String[] moods;
+    }
+
     /** Case 5: identity instead of a sequence. */
     @Entity(name = "Basket")
     @Table(name = "basket")

@@ -159,11 +159,23 @@ final class SchemaDiffer {
         List<String> statements = new ArrayList<>();
         statements.add("ALTER TYPE " + want.name().sql() + " RENAME TO " + old);
         statements.add(createEnum(want));
+        String type = want.name().sql();
         for (Table table : current.tables().values()) {
             for (Column column : table.columns()) {
-                if (column.type().equals(want.name().sql())) {
-                    statements.add("ALTER TABLE " + table.name().sql() + " ALTER COLUMN " + quote(column.name()) + " TYPE "
-                            + want.name().sql() + " USING " + quote(column.name()) + "::text::" + want.name().sql());
+                // the columns of the type and of arrays of it; a default cannot be cast to the new type: PostgreSQL
+                // wants it dropped for the change and set again after (same text: the new type has the old name)
+                String array = column.type().equals(type) ? "" : column.type().equals(type + "[]") ? "[]" : null;
+                if (array == null) {
+                    continue;
+                }
+                String alter = "ALTER TABLE " + table.name().sql() + " ALTER COLUMN " + quote(column.name());
+                if (column.defaultExpression() != null) {
+                    statements.add(alter + " DROP DEFAULT");
+                }
+                statements.add(alter + " TYPE " + type + array + " USING " + quote(column.name()) + "::text" + array + "::"
+                        + type + array);
+                if (column.defaultExpression() != null) {
+                    statements.add(alter + " SET DEFAULT " + column.defaultExpression());
                 }
             }
         }
