@@ -2,6 +2,7 @@ package com.bookstore.architecture;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -17,10 +18,18 @@ class ModuleDiagramTest {
 
     private static final Path PAGE = Path.of("..", "docs", "modules.md");
 
+    /** The diagram of the project's production classes, imported once for both tests (an import takes seconds). */
+    private static String diagram;
+
+    @BeforeAll
+    static void draw() {
+        diagram = ModuleDiagram.of(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ProjectModules.PROJECT_ROOT), ProjectModules.under(ProjectModules.PROJECT_ROOT)).markdown();
+    }
+
     @Test
     void the_module_diagram_in_docs_matches_the_code() throws Exception {
-        String generated = ModuleDiagram.of(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(ProjectModules.PROJECT_ROOT), ProjectModules.under(ProjectModules.PROJECT_ROOT)).markdown();
+        String generated = diagram;
         if (Boolean.getBoolean("docs.update")) {
             Files.writeString(PAGE, generated, StandardCharsets.UTF_8);
         }
@@ -31,8 +40,7 @@ class ModuleDiagramTest {
 
     @Test
     void the_diagram_shows_the_allowed_domain_dependencies_and_no_forbidden_one() throws Exception {
-        String page = ModuleDiagram.of(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(ProjectModules.PROJECT_ROOT), ProjectModules.under(ProjectModules.PROJECT_ROOT)).markdown();
+        String page = diagram;
         assertTrue(page.contains("domain_orders --> domain_catalog\n"), page);
         assertTrue(page.contains("domain_orders --> domain_auth\n"), page);
         assertTrue(page.contains("db_migrations --> db_core\n"), page);
