@@ -5,13 +5,15 @@ import com.bookstore.db.migrations.internal.hazard.Action.DropColumn;
 import com.bookstore.db.migrations.internal.hazard.Action.MoveTable;
 import com.bookstore.db.migrations.internal.hazard.Action.RenameColumn;
 import com.bookstore.db.migrations.internal.hazard.Statement.AlterTable;
+import com.bookstore.db.migrations.internal.hazard.Statement.DropSequence;
 import com.bookstore.db.migrations.internal.hazard.Statement.DropTable;
+import com.bookstore.db.migrations.internal.hazard.Statement.RenameSequence;
 
 /**
  * Renames and drops are catalog updates, quick under their lock, but during a rolling deploy the previous version of
- * the service still runs, and Hibernate names every mapped column and table in its SQL: its queries fail from the
- * moment the revision commits until its last instance is replaced. The safe path is expand/contract over two
- * releases.
+ * the service still runs, and Hibernate names every mapped column and table in its SQL, and the sequences its
+ * sequence generators draw from: its queries fail from the moment the revision commits until its last instance is
+ * replaced. The safe path is expand/contract over two releases.
  */
 final class CompatibilityChecks implements HazardCheck {
 
@@ -26,6 +28,20 @@ final class CompatibilityChecks implements HazardCheck {
                             + "still reads and writes " + table + ": those queries fail", Rule.DROP_TABLE.alternative());
                 }
             }
+        }
+        if (statement instanceof DropSequence drop) {
+            for (QualifiedName sequence : drop.sequences()) {
+                if (at.existing(sequence)) {
+                    at.report(Rule.DROP_SEQUENCE, sequence, LockLevel.ACCESS_EXCLUSIVE, "a quick catalog update, but "
+                            + PREVIOUS + "may draw ids from " + sequence + " by name (Hibernate's sequence generator: "
+                            + "nextval('" + sequence.name() + "')): its inserts fail", Rule.DROP_SEQUENCE.alternative());
+                }
+            }
+        }
+        if (statement instanceof RenameSequence rename && at.existing(rename.sequence())) {
+            at.report(Rule.RENAME_SEQUENCE, rename.sequence(), LockLevel.ACCESS_EXCLUSIVE, "a quick catalog update, but "
+                    + PREVIOUS + "may draw ids from " + rename.sequence() + " by name (Hibernate's sequence generator), not "
+                    + "from " + rename.to() + ": its inserts fail", Rule.RENAME_SEQUENCE.alternative());
         }
         if (!(statement instanceof AlterTable alter) || !at.existing(alter.table())) {
             return;

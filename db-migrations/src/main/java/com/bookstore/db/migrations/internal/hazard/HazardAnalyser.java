@@ -11,7 +11,9 @@ import com.bookstore.db.migrations.internal.hazard.Statement.DropIndex;
 import com.bookstore.db.migrations.internal.hazard.Statement.DropTable;
 import com.bookstore.db.migrations.internal.hazard.Statement.RenameIndex;
 import com.bookstore.db.migrations.internal.hazard.Statement.SetLockTimeout;
+import com.bookstore.db.migrations.internal.hazard.Statement.CreateSequence;
 import com.bookstore.db.migrations.internal.hazard.Statement.DataChange;
+import com.bookstore.db.migrations.internal.hazard.Statement.RenameSequence;
 import com.bookstore.db.migrations.internal.hazard.Statement.TableLock;
 
 import java.util.ArrayList;
@@ -96,6 +98,10 @@ public final class HazardAnalyser {
                     });
                     if (statement instanceof CreateTable create && !(create.ifNotExists() && schema.hasTable(create.table()))) {
                         revisionTables.add(create.table());
+                    } else if (statement instanceof CreateSequence create) {
+                        revisionTables.add(create.sequence()); // tables and sequences share one namespace
+                    } else if (statement instanceof RenameSequence rename && revisionTables.contains(rename.sequence())) {
+                        revisionTables.add(rename.to());
                     }
                     schema.apply(statement);
                 }

@@ -51,6 +51,11 @@ public enum Rule {
             + "later revision, once no instance of the previous version runs"),
     DROP_TABLE("drop-table", "DROP TABLE", LockLevel.ACCESS_EXCLUSIVE, "first release a version that no longer uses "
             + "the table, then drop it in a later revision"),
+    DROP_SEQUENCE("drop-sequence", "DROP SEQUENCE", LockLevel.ACCESS_EXCLUSIVE, "first release a version that no "
+            + "longer draws from the sequence (a column identity, or another sequence), then drop it in a later revision"),
+    RENAME_SEQUENCE("rename-sequence", "ALTER SEQUENCE ... RENAME TO / SET SCHEMA", LockLevel.ACCESS_EXCLUSIVE,
+            "keep the old name (@SequenceGenerator(sequenceName = ...)); or create the new sequence starting after the "
+                    + "old one's last value, release a version that uses it, and drop the old one in a later revision"),
     VALIDATE_UNDER_LOCK("validate-under-lock", "VALIDATE CONSTRAINT in the transaction that added it (or otherwise "
             + "locked the table)", LockLevel.ACCESS_EXCLUSIVE, "VALIDATE CONSTRAINT in a later changeset: each "
                     + "changeset is its own transaction, and a lock is held until its transaction ends"),

@@ -34,6 +34,18 @@ sealed interface Statement {
     record DataChange(String what, QualifiedName table) implements Statement {
     }
 
+    /** {@code CREATE SEQUENCE name ...}: nobody draws from it yet. */
+    record CreateSequence(QualifiedName sequence) implements Statement {
+    }
+
+    /** {@code DROP SEQUENCE name, ...} (without CASCADE). */
+    record DropSequence(List<QualifiedName> sequences) implements Statement {
+    }
+
+    /** {@code ALTER SEQUENCE name RENAME TO ...} or {@code SET SCHEMA ...}: the sequence's new name. */
+    record RenameSequence(QualifiedName sequence, QualifiedName to) implements Statement {
+    }
+
     /** {@code DROP INDEX [CONCURRENTLY] name, ...}. */
     record DropIndex(List<QualifiedName> indexes, boolean concurrently) implements Statement {
     }

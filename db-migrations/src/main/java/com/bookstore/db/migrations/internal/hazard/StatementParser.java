@@ -4,11 +4,14 @@ import com.bookstore.db.migrations.internal.catalog.QualifiedName;
 import com.bookstore.db.migrations.internal.hazard.SqlLexer.Token;
 import com.bookstore.db.migrations.internal.hazard.Statement.CreateIndex;
 import com.bookstore.db.migrations.internal.hazard.Statement.CreateTable;
+import com.bookstore.db.migrations.internal.hazard.Statement.CreateSequence;
 import com.bookstore.db.migrations.internal.hazard.Statement.DataChange;
 import com.bookstore.db.migrations.internal.hazard.Statement.DropIndex;
+import com.bookstore.db.migrations.internal.hazard.Statement.DropSequence;
 import com.bookstore.db.migrations.internal.hazard.Statement.DropTable;
 import com.bookstore.db.migrations.internal.hazard.Statement.Harmless;
 import com.bookstore.db.migrations.internal.hazard.Statement.RenameIndex;
+import com.bookstore.db.migrations.internal.hazard.Statement.RenameSequence;
 import com.bookstore.db.migrations.internal.hazard.Statement.SetLockTimeout;
 import com.bookstore.db.migrations.internal.hazard.Statement.TableLock;
 import com.bookstore.db.migrations.internal.hazard.Statement.Unknown;
@@ -147,6 +150,11 @@ final class StatementParser {
         if (t.accept("table")) {
             return createTable(t);
         }
+        if (t.accept("sequence")) {
+            t.accept("if", "not", "exists");
+            QualifiedName sequence = t.name();
+            return sequence == null ? null : new CreateSequence(sequence);
+        }
         if (t.accept("database") || t.accept("tablespace")) {
             return new Harmless("CREATE DATABASE/TABLESPACE", true);
         }
@@ -250,6 +258,11 @@ final class StatementParser {
         if (hasWord(t, "cascade")) {
             return new Unknown("DROP ... CASCADE (also drops whatever depends on it, columns of existing tables included)");
         }
+        if (t.accept("sequence")) {
+            t.accept("if", "exists");
+            List<QualifiedName> names = nameList(t);
+            return names.isEmpty() ? null : new DropSequence(names);
+        }
         return harmlessKind(t, "DROP", HARMLESS_DROP);
     }
 
@@ -265,6 +278,22 @@ final class StatementParser {
                 return to == null ? null : new RenameIndex(index, to);
             }
             return null;
+        }
+        if (t.accept("sequence")) {
+            t.accept("if", "exists");
+            QualifiedName sequence = t.name();
+            if (sequence == null) {
+                return null;
+            }
+            if (t.accept("rename", "to")) {
+                String to = t.identifier();
+                return to == null ? null : new RenameSequence(sequence, new QualifiedName(sequence.schema(), to));
+            }
+            if (t.accept("set", "schema")) {
+                String schema = t.identifier();
+                return schema == null ? null : new RenameSequence(sequence, new QualifiedName(schema, sequence.name()));
+            }
+            return new Harmless("ALTER SEQUENCE");
         }
         if (t.accept("type")) {
             if (t.name() == null) {

@@ -516,7 +516,7 @@ class HazardAnalyserTest {
         none("CREATE SCHEMA archive", "CREATE TYPE mood AS ENUM ('happy', 'sad')", "ALTER TYPE mood ADD VALUE 'ok' AFTER 'happy'",
                 "ALTER TYPE mood RENAME TO mood_old", "DROP TYPE mood_old", "CREATE TYPE dims AS (w integer, h integer)",
                 "CREATE SEQUENCE item_seq START WITH 1 INCREMENT BY 50", "ALTER SEQUENCE item_seq INCREMENT BY 10",
-                "ALTER SEQUENCE item_seq RENAME TO item_id_seq", "DROP SEQUENCE old_seq", "DROP SCHEMA legacy",
+                "ALTER SEQUENCE item_seq RENAME TO item_id_seq", "DROP SEQUENCE item_id_seq", "DROP SCHEMA legacy",
                 "ALTER TABLE item DROP CONSTRAINT fk_item_shelf", "ALTER TABLE item ALTER COLUMN name DROP NOT NULL",
                 "ALTER TABLE item ALTER COLUMN name DROP DEFAULT", "ALTER TABLE item ALTER COLUMN name SET DEFAULT 'x'::text",
                 "ALTER TABLE item ALTER COLUMN total DROP EXPRESSION", "ALTER TABLE item ALTER COLUMN id DROP IDENTITY",
@@ -534,6 +534,23 @@ class HazardAnalyserTest {
                 "UPDATE note SET text = 'ALTER TABLE x DROP COLUMN y; DROP TABLE z' WHERE id = 1",
                 "INSERT INTO item (id) VALUES (1)", "GRANT SELECT ON item TO reader", "SET search_path = public",
                 "CREATE VIEW v AS SELECT 1", "CREATE OR REPLACE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql");
+    }
+
+    /** The previous version draws ids from its sequences by name: a drop or a rename breaks its inserts. */
+    @Test
+    void a_sequence_dropped_or_renamed_breaks_the_previous_versions_inserts_unless_the_revision_created_it() {
+        Hazard dropped = only("DROP SEQUENCE IF EXISTS basket_seq");
+        assertEquals(Rule.DROP_SEQUENCE, dropped.rule());
+        assertEquals("basket_seq", dropped.table());
+        assertTrue(dropped.effect().contains("nextval('basket_seq')"), dropped.effect());
+        Hazard renamed = only("ALTER SEQUENCE item_seq RENAME TO item_id_seq");
+        assertEquals(Rule.RENAME_SEQUENCE, renamed.rule());
+        assertTrue(renamed.effect().contains("not from item_id_seq"), renamed.effect());
+        assertEquals(Rule.RENAME_SEQUENCE, only("ALTER SEQUENCE archive.item_seq SET SCHEMA public").rule());
+        assertEquals(List.of(Rule.DROP_SEQUENCE, Rule.DROP_SEQUENCE), hazards("DROP SEQUENCE a_seq, archive.b_seq").stream()
+                .map(Hazard::rule).toList());
+        none("ALTER SEQUENCE item_seq INCREMENT BY 10 RESTART WITH 100");
+        assertEquals(Rule.NOT_ANALYSED, only("DROP SEQUENCE item_seq CASCADE").rule());
     }
 
     @Test
