@@ -10,13 +10,12 @@ import com.bookstore.db.migrations.cli.CliContext;
 import com.bookstore.db.migrations.cli.ExitCode;
 import com.bookstore.db.migrations.cli.MigrateCli;
 import com.bookstore.db.migrations.fixtures.FileTrees;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,20 +46,11 @@ class BaselineCommandTest {
     private static final EntityRegistry BOOKSTORE = EntityRegistry.discover();
     private static final Path REPOSITORY_CHANGELOGS = Path.of("src/main/resources");
     private static final String BASELINE_REVISION = "20261125081916_baseline";
+    @ScratchServer
     private static ScratchDatabases server;
 
     @TempDir
     Path changelogRoot;
-
-    @BeforeAll
-    static void start() {
-        server = ScratchDatabases.forTests();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     record Run(ExitCode exit, String out, String err) {
         String all() {

@@ -3,11 +3,10 @@ package com.bookstore.db.migrations.apply;
 import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import com.bookstore.db.migrations.internal.schema.LiquibaseDatabases;
 import liquibase.database.Database;
 import liquibase.exception.LockException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -22,17 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The migration lock: exclusive per database, waits a bounded time, names the session holding it, dies with it. */
 class AdvisoryLockServiceTest {
 
+    @ScratchServer
     private static ScratchDatabases server;
-
-    @BeforeAll
-    static void start() {
-        server = ScratchDatabases.forTests();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void a_second_migration_waits_then_fails_naming_the_holder_and_gets_the_lock_once_the_holder_session_ends() throws Exception {

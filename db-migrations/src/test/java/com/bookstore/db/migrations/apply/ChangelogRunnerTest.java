@@ -3,10 +3,9 @@ package com.bookstore.db.migrations.apply;
 import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import liquibase.exception.LiquibaseException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,20 +27,11 @@ class ChangelogRunnerTest {
     private static final String SCHEMA = "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation="
             + "\"http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd\"";
 
+    @ScratchServer
     private static ScratchDatabases server;
 
     @TempDir
     Path root;
-
-    @BeforeAll
-    static void start() {
-        server = ScratchDatabases.forTests();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private void changelog(String secondRevisionSql) throws Exception {
         ChangelogDirectory directory = new ChangelogDirectory(root);

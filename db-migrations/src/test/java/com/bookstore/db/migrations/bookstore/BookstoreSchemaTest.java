@@ -6,13 +6,12 @@ import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import com.bookstore.db.migrations.internal.changelog.RevisionGenerator;
 import com.bookstore.db.migrations.internal.schema.Progress;
 import com.bookstore.db.migrations.internal.schema.SchemaDiff;
 import com.bookstore.db.migrations.internal.schema.ShadowComparison;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,18 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BookstoreSchemaTest {
 
+    @ScratchServer
     private static ScratchDatabases server;
     private static final EntityRegistry BOOKSTORE = EntityRegistry.discover();
-
-    @BeforeAll
-    static void start() {
-        server = ScratchDatabases.forTests();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void the_entities_and_the_repository_changelogs_agree() throws Exception {

@@ -4,12 +4,11 @@ import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import com.bookstore.db.migrations.fixtures.roundtrip.RoundTripEntities;
 import com.bookstore.db.migrations.fixtures.roundtrip.Shelf;
 import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import com.bookstore.db.migrations.internal.hazard.Rule;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +31,7 @@ class LintCommandTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
 
+    @ScratchServer
     private static ScratchDatabases server;
 
     @TempDir
@@ -39,16 +39,6 @@ class LintCommandTest {
 
     @TempDir
     Path files;
-
-    @BeforeAll
-    static void start() {
-        server = ScratchDatabases.forTests();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private CliRun run(Map<String, String> env, Supplier<EntityRegistry> registry, String... args) {
         return CliRun.run(changelogRoot, env, registry, T0, args);

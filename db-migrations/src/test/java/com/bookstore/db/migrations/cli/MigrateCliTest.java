@@ -4,10 +4,9 @@ import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.settings.ConfigSource;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import com.bookstore.db.migrations.fixtures.roundtrip.RoundTripEntities;
 import com.bookstore.db.migrations.fixtures.roundtrip.Shelf;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,20 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The command line end to end, in process: every command, its output and its exit code. */
 class MigrateCliTest {
 
+    @ScratchServer
     private static ScratchDatabases server;
 
     @TempDir
     Path changelogRoot;
-
-    @BeforeAll
-    static void start() {
-        server = ScratchDatabases.forTests();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** One command's result. */
     record Run(ExitCode exit, String out, String err) {

@@ -5,9 +5,8 @@ import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.ConfigSource;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import com.bookstore.db.migrations.fixtures.roundtrip.RoundTripEntities;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,20 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code ./migrate revision}: an empty revision applies harmlessly; a filled-in one upgrades, rolls back and checks. */
 class RevisionCommandTest {
 
+    @ScratchServer
     private static ScratchDatabases server;
 
     @TempDir
     Path changelogRoot;
-
-    @BeforeAll
-    static void start() {
-        server = ScratchDatabases.forTests();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     record Run(ExitCode exit, String out, String err) {
         String all() {

@@ -4,8 +4,7 @@ import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.cli.ExitCode;
 import com.bookstore.db.migrations.failures.FailureHarness.Run;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,20 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(60)
 class ChangelogFailuresTest {
 
+    @ScratchServer
     private static ScratchDatabases server;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = ScratchDatabases.forTests();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private DatabaseSettings database;
     private Map<String, String> env;

@@ -6,8 +6,7 @@ import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.cli.ExitCode;
 import com.bookstore.db.migrations.failures.FailureHarness.Run;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,20 +44,11 @@ class ConcurrentUpgradeTest {
 
     private static final int PROCESSES = 8;
 
+    @ScratchServer
     private static ScratchDatabases server;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = ScratchDatabases.forTests();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     @Timeout(value = 150, unit = TimeUnit.SECONDS)

@@ -4,7 +4,7 @@ import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.cli.ExitCode;
 import com.bookstore.db.migrations.failures.FailureHarness.Run;
-import org.junit.jupiter.api.AfterAll;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(60)
 class DatabaseUrlFailuresTest {
 
+    @ScratchServer
     private static ScratchDatabases server;
     private static Path changelogRoot;
 
@@ -39,13 +40,7 @@ class DatabaseUrlFailuresTest {
 
     @BeforeAll
     static void start() {
-        server = ScratchDatabases.forTests();
         changelogRoot = changelog("two-revisions", dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static Map<String, String> env(String databaseUrl) {

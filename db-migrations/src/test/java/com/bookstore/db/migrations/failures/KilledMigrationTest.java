@@ -4,8 +4,7 @@ import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.cli.ExitCode;
 import com.bookstore.db.migrations.failures.FailureHarness.Run;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,20 +40,11 @@ class KilledMigrationTest {
     /** How soon after the kill the next upgrade must be done. */
     private static final Duration NEXT_UPGRADE_WITHIN = Duration.ofSeconds(10);
 
+    @ScratchServer
     private static ScratchDatabases server;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = ScratchDatabases.forTests();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)

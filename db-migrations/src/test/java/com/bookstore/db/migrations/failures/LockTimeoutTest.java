@@ -7,8 +7,7 @@ import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
 import com.bookstore.db.migrations.cli.ExitCode;
 import com.bookstore.db.migrations.failures.FailureHarness.Run;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,20 +51,11 @@ class LockTimeoutTest {
     private static final Duration SANITY_BOUND = Duration.ofSeconds(30);
     private static final String BLOCKER_QUERY = "select id, name from blocked_shelf where id = 1 for update";
 
+    @ScratchServer
     private static ScratchDatabases server;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = ScratchDatabases.forTests();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void an_upgrade_blocked_by_a_long_transaction_stops_at_the_lock_timeout_naming_the_blocker_and_applies_once_it_ends()

@@ -8,8 +8,7 @@ import com.bookstore.db.migrations.apply.Revision;
 import com.bookstore.db.migrations.apply.UnknownHistoryException;
 import com.bookstore.db.migrations.cli.ExitCode;
 import com.bookstore.db.migrations.failures.FailureHarness.Run;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,20 +41,11 @@ class RollbackGuardTest {
     private static final String FIRST = "db/changelog/changes/001_hist_first.xml";
     private static final String SECOND = "db/changelog/changes/002_hist_second.xml";
 
+    @ScratchServer
     private static ScratchDatabases server;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = ScratchDatabases.forTests();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private DatabaseSettings database;
     private Map<String, String> env;

@@ -3,12 +3,12 @@ package com.bookstore.db.migrations.scenarios;
 import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.runtime.MigrationConnections;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import com.bookstore.db.migrations.internal.changelog.RevisionGenerator.Outcome;
 import com.bookstore.db.migrations.internal.hazard.Rule;
 import com.bookstore.db.migrations.internal.schema.ChangeReview.Risk;
 import com.bookstore.db.migrations.internal.schema.ColumnRename;
 import com.bookstore.db.migrations.scenarios.ScenarioModels.*;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AutogenerateScenariosTest {
 
+    @ScratchServer
     private static ScratchDatabases server;
 
     @TempDir
@@ -40,14 +41,8 @@ class AutogenerateScenariosTest {
     private static ScenarioHarness harness;
 
     @BeforeAll
-    static void startServer() {
-        server = ScratchDatabases.forTests();
+    static void createHarness() {
         harness = new ScenarioHarness(server, workDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
     }
 
     private static ScenarioHarness.Outcome written(EntityRegistry before, EntityRegistry after, String... expectedXml)

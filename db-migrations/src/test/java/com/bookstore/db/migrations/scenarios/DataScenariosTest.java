@@ -4,6 +4,7 @@ import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import com.bookstore.db.migrations.internal.changelog.RevisionGenerator;
 import com.bookstore.db.migrations.internal.schema.ChangeReview.Risk;
 import com.bookstore.db.migrations.scenarios.DataScenarioModels.ItemStatusOrdinal;
@@ -14,7 +15,6 @@ import com.bookstore.db.migrations.scenarios.ScenarioModels.ItemChecked;
 import com.bookstore.db.migrations.scenarios.ScenarioModels.ItemNullableName;
 import com.bookstore.db.migrations.scenarios.ScenarioModels.ItemOnShelf;
 import com.bookstore.db.migrations.scenarios.ScenarioModels.Shelf;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DataScenariosTest {
 
+    @ScratchServer
     private static ScratchDatabases server;
 
     @TempDir
@@ -48,14 +49,8 @@ class DataScenariosTest {
     private static ScenarioHarness harness;
 
     @BeforeAll
-    static void startServer() {
-        server = ScratchDatabases.forTests();
+    static void createHarness() {
         harness = new ScenarioHarness(server, workDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
     }
 
     /** Baseline {@code before} with {@code rows}, generate {@code after}; upgrade must stop naming {@code expected}. */

@@ -4,6 +4,7 @@ import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import com.bookstore.db.migrations.internal.changelog.RevisionGenerator;
 import com.bookstore.db.migrations.internal.schema.ChangeReview.Risk;
 import com.bookstore.db.migrations.internal.schema.Progress;
@@ -12,7 +13,6 @@ import com.bookstore.db.migrations.internal.schema.ShadowComparison;
 import com.bookstore.db.migrations.scenarios.FailClosedModels.*;
 import com.bookstore.db.migrations.scenarios.ScenarioModels.Item;
 import org.hibernate.MappingException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FailClosedScenariosTest {
 
+    @ScratchServer
     private static ScratchDatabases server;
 
     @TempDir
@@ -47,14 +48,8 @@ class FailClosedScenariosTest {
     private static ScenarioHarness harness;
 
     @BeforeAll
-    static void startServer() {
-        server = ScratchDatabases.forTests();
+    static void createHarness() {
         harness = new ScenarioHarness(server, workDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
     }
 
     private static MappingException rejected(EntityRegistry model) {

@@ -7,6 +7,7 @@ import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
 import com.bookstore.db.migrations.fixtures.FileTrees;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import com.bookstore.db.migrations.internal.changelog.RevisionGenerator;
 import com.bookstore.db.migrations.internal.schema.Progress;
@@ -18,8 +19,6 @@ import com.bookstore.db.migrations.scenarios.ScenarioModels.ItemNullableName;
 import com.bookstore.db.migrations.scenarios.ScenarioModels.ItemOnShelf;
 import com.bookstore.db.migrations.scenarios.ScenarioModels.ItemUnique;
 import com.bookstore.db.migrations.scenarios.ScenarioModels.Shelf;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,20 +65,11 @@ class SafeFormsUnderLoadTest {
             + "where indexrelid = 'ix_item_name'::regclass";
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
+    @ScratchServer
     private static ScratchDatabases server;
 
     @TempDir
     static Path workDir;
-
-    @BeforeAll
-    static void startServer() {
-        server = ScratchDatabases.forTests();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     private static final String ITEMS = items(ROWS);
     private static String items(int rows) {

@@ -4,14 +4,13 @@ import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import com.bookstore.db.migrations.fixtures.TestRegistries;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.MappingException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -34,17 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExportedModelsTest {
 
+    @ScratchServer
     private static ScratchDatabases server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ScratchDatabases.forTests();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @Entity
     @Table(name = "shelf")
