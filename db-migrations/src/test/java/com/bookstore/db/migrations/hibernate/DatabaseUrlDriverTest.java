@@ -2,11 +2,11 @@ package com.bookstore.db.migrations.hibernate;
 
 import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.resource.ClassLoaderResourceAccessor;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,20 +25,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class DatabaseUrlDriverTest {
 
+    @ScratchServer
     private static ScratchDatabases scratch;
     private static DatabaseSettings db;
 
     @BeforeAll
-    static void startServer() {
-        scratch = ScratchDatabases.forTests();
+    static void createDatabase() {
         db = scratch.create("url_driver");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (scratch != null) {
-            scratch.close();
-        }
     }
 
     /** {@code db} written as a {@code DATABASE_URL} value. */

@@ -3,10 +3,9 @@ package com.bookstore.db.migrations.hibernate;
 import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.fixtures.ScratchServer;
 import liquibase.database.Database;
 import org.hibernate.dialect.PostgreSQLDialect;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,22 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RegistryHibernateDatabaseTest {
 
+    @ScratchServer
     private static ScratchDatabases scratch;
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startServer() {
-        scratch = ScratchDatabases.forTests();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (scratch != null) {
-            scratch.close();
-        }
-    }
 
     @Test
     void schemaCreatedByHibernateHasNoDifferenceFromTheModel() throws Exception {
