@@ -139,6 +139,9 @@ class SchemaCachingChangeLogParserTest {
                 </databaseChangeLog>
                 """.formatted(DBCHANGELOG, table));
         files.put("not_well_formed.xml", changelog("dbchangelog-latest.xsd", "<createTable tableName=\"shelf\">"));
+        files.put("unknown_xsd_location.xml", changelog("dbchangelog-latest.xsd", table).replace(
+                "xsi:schemaLocation=\"", "xmlns:ext=\"http://example.com/ns/ext\" xsi:schemaLocation=\"http://example.com/ns/ext "
+                        + "missing-ext.xsd ").replace("<changeSet", "<ext:note text=\"x\"/><changeSet"));
         files.put("https_location.xml", changelog("dbchangelog-latest.xsd", table).replace("http://www.liquibase.org/xml/ns/dbchangelog/",
                 "https://www.liquibase.org/xml/ns/dbchangelog/"));
         return files;
