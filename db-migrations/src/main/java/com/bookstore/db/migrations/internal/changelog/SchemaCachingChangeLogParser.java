@@ -1,22 +1,13 @@
 package com.bookstore.db.migrations.internal.changelog;
 
 import liquibase.GlobalConfiguration;
-import liquibase.parser.core.xml.LiquibaseEntityResolver;
 import liquibase.parser.core.xml.XMLChangeLogSAXParser;
-import org.w3c.dom.ls.DOMImplementationLS;
-import org.w3c.dom.ls.LSInput;
-import org.w3c.dom.ls.LSResourceResolver;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * parser validates through one {@link SchemaFactory#newSchema() location-hint schema} for the process: the JDK keeps
  * the XSDs it compiles from the files' hints, keyed by namespace <em>and</em> location, so a file naming
  * {@code dbchangelog-3.8.xsd} is still validated against 3.8 and one naming {@code dbchangelog-latest.xsd} against the
- * latest. The XSDs are found as Liquibase finds them ({@link LiquibaseEntityResolver}: in its jar, never on the network
- * unless Liquibase itself would fetch them), and a file that breaks its XSD fails as it did, naming the file and line.
+ * latest. The XSDs are found as Liquibase finds them (the parser keeps Liquibase's entity resolver, which also
+ * resolves the schema locations: its jar, never the network unless Liquibase itself would fetch them), and a file
+ * that breaks its XSD fails as it did, naming the file and line.
  * {@code liquibase.secureParsing} applies as in Liquibase's parser. An XSD is read once per process and kept under the
  * location the file names: an XSD file of the project edited while a process runs is seen by the next process, and a
  * process parsing two projects whose changelogs name the same relative XSD location (not Liquibase's own, which are
@@ -65,51 +57,9 @@ public final class SchemaCachingChangeLogParser extends XMLChangeLogSAXParser {
                 factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
                 factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "http,https");
             }
-            factory.setResourceResolver(new LiquibaseXsds());
             return factory.newSchema();
         } catch (SAXException e) {
             throw new IllegalStateException("Cannot set up XML schema validation of changelogs: " + e.getMessage(), e);
-        }
-    }
-
-    /** The XSDs a changelog names, found by Liquibase's own resolver (its jar, its class path). */
-    private static final class LiquibaseXsds implements LSResourceResolver {
-
-        private final LiquibaseEntityResolver liquibase = new LiquibaseEntityResolver();
-        private final DOMImplementationLS inputs = inputs();
-
-        @Override
-        public LSInput resolveResource(String type, String namespace, String publicId, String systemId, String baseUri) {
-            if (systemId == null) {
-                return null;
-            }
-            try {
-                InputSource source = liquibase.resolveEntity(null, publicId, baseUri, systemId);
-                return source == null ? null : asInput(source, publicId, systemId, baseUri);
-            } catch (SAXException e) {
-                throw new IllegalStateException("Cannot read the XML schema " + systemId + ": " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the XML schema " + systemId + ": " + e.getMessage(), e);
-            }
-        }
-
-        private LSInput asInput(InputSource source, String publicId, String systemId, String baseUri) {
-            LSInput input = inputs.createLSInput();
-            input.setByteStream(source.getByteStream());
-            input.setCharacterStream(source.getCharacterStream());
-            input.setEncoding(source.getEncoding());
-            input.setPublicId(source.getPublicId() != null ? source.getPublicId() : publicId);
-            input.setSystemId(source.getSystemId() != null ? source.getSystemId() : systemId);
-            input.setBaseURI(baseUri);
-            return input;
-        }
-
-        private static DOMImplementationLS inputs() {
-            try {
-                return (DOMImplementationLS) DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation();
-            } catch (ParserConfigurationException e) {
-                throw new IllegalStateException("Cannot set up XML schema validation of changelogs: " + e.getMessage(), e);
-            }
         }
     }
 }

@@ -92,7 +92,7 @@ final class ConstraintChecks implements HazardCheck {
         String alterTable = "ALTER TABLE " + table.sql();
         String which = columns.isPresent() ? String.join(", ", nullable.stream().map(SqlNames::quote).toList())
                 : "the columns of " + quote(add.usingIndex());
-        String checks = columns.isPresent() ? nullable.stream().map(c -> quote(table.name() + "_" + c + "_not_null")
+        String checks = columns.isPresent() ? nullable.stream().map(c -> NotNullCheck.checkName(table, c)
                 + " CHECK (" + quote(c) + " IS NOT NULL) NOT VALID").collect(Collectors.joining(", "))
                 : "<name> CHECK (<column> IS NOT NULL) NOT VALID for each of them";
         at.report(Rule.SET_NOT_NULL, table, add.lock(), "sets " + which + " NOT NULL first"

@@ -20,7 +20,7 @@ final class NotNullCheck implements HazardCheck {
         QualifiedName table = alter.table();
         for (Action action : alter.actions()) {
             if (action instanceof SetNotNull set && !at.schema().provenNotNull(table, set.column())) {
-                String check = quote(table.name() + "_" + set.column() + "_not_null");
+                String check = checkName(table, set.column());
                 String alterTable = "ALTER TABLE " + table.sql();
                 at.report(Rule.SET_NOT_NULL, table, set.lock(), "scans the whole table to check that no row holds NULL",
                         alterTable + " ADD CONSTRAINT " + check + " CHECK (" + quote(set.column()) + " IS NOT NULL) NOT "
@@ -29,5 +29,10 @@ final class NotNullCheck implements HazardCheck {
                                 + "(PostgreSQL 12+ skips the scan) and " + alterTable + " DROP CONSTRAINT " + check);
             }
         }
+    }
+
+    /** The name the safe form gives its {@code CHECK (column IS NOT NULL)}: {@code <table>_<column>_not_null}. */
+    static String checkName(QualifiedName table, String column) {
+        return quote(table.name() + "_" + column + "_not_null");
     }
 }
