@@ -29,19 +29,19 @@ import java.util.stream.Collectors;
 final class StatementParser {
 
     /** Kinds of CREATE that make a new object without a blocking lock on an existing table. */
-    private static final Set<String> HARMLESS_CREATE = Set.of("schema", "sequence", "type", "extension", "function",
+    private static final Set<String> HARMLESS_CREATE = Set.of("schema", "type", "extension", "function",
             "procedure", "view", "materialized", "recursive", "domain", "collation", "aggregate", "operator", "cast",
             "trigger", "constraint", "rule", "role", "user", "group", "policy", "publication", "statistics", "text",
             "language", "event", "transform", "conversion", "server", "foreign");
 
     /** Kinds of DROP that remove no table and no column (unless CASCADE, which is not analysed). */
-    private static final Set<String> HARMLESS_DROP = Set.of("sequence", "type", "schema", "view", "materialized",
+    private static final Set<String> HARMLESS_DROP = Set.of("type", "schema", "view", "materialized",
             "function", "procedure", "routine", "extension", "trigger", "policy", "rule", "domain", "role", "user", "group",
             "aggregate", "operator", "cast", "collation", "publication", "statistics", "text", "server", "event", "language",
             "foreign", "transform", "conversion");
 
     /** Kinds of ALTER that change no table. */
-    private static final Set<String> HARMLESS_ALTER = Set.of("sequence", "schema", "view", "function", "procedure",
+    private static final Set<String> HARMLESS_ALTER = Set.of("schema", "view", "function", "procedure",
             "routine", "default", "role", "user", "group", "policy", "trigger", "publication", "statistics");
 
     /** Statements that read or write rows without a lock that blocks the service's reads or writes. */
