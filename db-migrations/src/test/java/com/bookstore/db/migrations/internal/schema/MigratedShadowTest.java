@@ -1,6 +1,7 @@
 package com.bookstore.db.migrations.internal.schema;
 
 import com.bookstore.db.core.embedded.ClusterTemplates;
+import com.bookstore.db.core.embedded.EmbeddedPostgresServer;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.migrations.apply.ChangelogSource;
 import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
@@ -49,6 +50,9 @@ class MigratedShadowTest {
     void directories() throws IOException {
         changelogRoot = Files.createDirectories(repository.resolve("src/main/resources"));
         templateDirectory = Files.createTempDirectory(ClusterTemplates.defaultParent(), "migrated-shadow-test-");
+        // the initialised cluster every server starts from, copied from the machine's store instead of an initdb per
+        // test: these tests are about the migrated shadows, which the store does not hold yet
+        EmbeddedPostgresServer.shareInitialisedCluster(ClusterTemplates.standard(), templates());
     }
 
     /** Removes the store; the background removal of discarded run directories may still be deleting there. */
