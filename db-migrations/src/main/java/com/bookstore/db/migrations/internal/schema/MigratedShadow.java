@@ -80,11 +80,13 @@ public final class MigratedShadow implements AutoCloseable {
         }
     }
 
-    /** On a server the caller owns (tests, benchmarks): the changelogs are applied every time, nothing is kept. */
+    /**
+     * On a server the caller owns (tests, benchmarks, the in-process API): a database of its own holding what the
+     * changelogs build, applied once per server and changelog bytes ({@link KeptMigrations}); nothing outlives the
+     * server.
+     */
     public static MigratedShadow on(ScratchDatabases shadow, ChangelogSource changelogs, Progress progress) throws Exception {
-        DatabaseSettings migrated = shadow.create(MIGRATED);
-        apply(changelogs, migrated, progress);
-        return new MigratedShadow(shadow, migrated, false);
+        return new MigratedShadow(shadow, KeptMigrations.migrated(shadow, changelogs, progress), false);
     }
 
     private static Optional<String> templateKey(ChangelogSource changelogs, ClusterTemplates templates, Progress progress)
@@ -101,9 +103,9 @@ public final class MigratedShadow implements AutoCloseable {
         return Optional.of("migrated-" + EmbeddedPostgresServer.hash(fingerprint.hash() + "\n" + EmbeddedPostgresServer.binaries()));
     }
 
-    private static void apply(ChangelogSource changelogs, DatabaseSettings migrated, Progress progress) throws Exception {
+    static void apply(ChangelogSource changelogs, DatabaseSettings migrated, Progress progress) throws Exception {
         if (changelogs.exists()) {
-            progress.step("applying changelogs to shadow database", () -> {
+            progress.step(KeptMigrations.APPLYING, () -> {
                 try (ChangelogRunner runner = ChangelogRunner.open(changelogs, migrated, MigrationTimeouts.NONE)) {
                     return LiquibaseDefaults.quietly(runner::update);
                 }

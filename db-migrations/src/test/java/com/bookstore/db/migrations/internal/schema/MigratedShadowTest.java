@@ -2,9 +2,7 @@ package com.bookstore.db.migrations.internal.schema;
 
 import com.bookstore.db.core.embedded.ClusterTemplates;
 import com.bookstore.db.core.embedded.EmbeddedPostgresServer;
-import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.migrations.apply.ChangelogSource;
-import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,10 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -41,14 +35,14 @@ class MigratedShadowTest {
     @TempDir
     Path repository;
 
-    private Path changelogRoot;
+    private ChangelogRepository changelogs;
 
     /** A store of this test's own, where the default store lives (memory on Linux), removed after each test. */
     private Path templateDirectory;
 
     @org.junit.jupiter.api.BeforeEach
     void directories() throws IOException {
-        changelogRoot = Files.createDirectories(repository.resolve("src/main/resources"));
+        changelogs = new ChangelogRepository(repository);
         templateDirectory = Files.createTempDirectory(ClusterTemplates.defaultParent(), "migrated-shadow-test-");
         // the initialised cluster every server starts from, copied from the machine's store instead of an initdb per
         // test: these tests are about the migrated shadows, which the store does not hold yet
@@ -92,55 +86,20 @@ class MigratedShadowTest {
     }
 
     private Run start() throws Exception {
-        return start(changelogRoot);
+        return start(changelogs.root());
     }
 
     private Run start(Path root) throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         Progress progress = new Progress(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try (MigratedShadow shadow = MigratedShadow.start(ChangelogSource.directory(root), templates(), progress)) {
-            return new Run(columns(shadow), progress.orderedTimings().containsKey("applying changelogs to shadow database"),
+            return new Run(columns(shadow), progress.orderedTimings().containsKey(KeptMigrations.APPLYING),
                     buffer.toString(StandardCharsets.UTF_8));
         }
     }
 
     private static List<String> columns(MigratedShadow shadow) throws Exception {
-        List<String> columns = new ArrayList<>();
-        try (Connection connection = MigrationConnections.unpooled(shadow.migrated()).getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select table_name || '.' || column_name from information_schema.columns"
-                     + " where table_schema = 'public' and table_name not like 'databasechangelog%'"
-                     + " order by table_name, ordinal_position")) {
-            while (rows.next()) {
-                columns.add(rows.getString(1));
-            }
-        }
-        return columns;
-    }
-
-    private void revision(String file, String sql) {
-        revision(changelogRoot, file, sql);
-    }
-
-    private static void revision(Path root, String file, String sql) {
-        new ChangelogDirectory(root).addRevision(file, revisionXml(file, sql));
-    }
-
-    private static String revisionXml(String id, String sql) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-                    <changeSet id="%s" author="test">
-                        <sql>%s</sql>
-                    </changeSet>
-                </databaseChangeLog>
-                """.formatted(id, sql);
-    }
-
-    private Path revisionFile(String file) {
-        return changelogRoot.resolve(ChangelogDirectory.CHANGES_DIR).resolve(file);
+        return ChangelogRepository.columns(shadow.migrated());
     }
 
     private List<Path> storedTemplates(String prefix) throws IOException {
@@ -151,7 +110,7 @@ class MigratedShadowTest {
 
     @Test
     void an_unchanged_changelog_is_applied_once_and_the_next_run_sees_the_same_schema() throws Exception {
-        revision("r1.xml", "create table book (id bigint primary key, title text)");
+        changelogs.revision("r1.xml", "create table book (id bigint primary key, title text)");
 
         Run first = start();
         Run second = start();
@@ -166,11 +125,10 @@ class MigratedShadowTest {
 
     @Test
     void an_edited_revision_is_applied_again() throws Exception {
-        revision("r1.xml", "create table book (id bigint primary key, title text)");
+        changelogs.revision("r1.xml", "create table book (id bigint primary key, title text)");
         start();
 
-        Files.writeString(revisionFile("r1.xml"),
-                revisionXml("r1.xml", "create table book (id bigint primary key, title text, isbn varchar(13))"));
+        changelogs.edit("r1.xml", "create table book (id bigint primary key, title text, isbn varchar(13))");
         Run edited = start();
 
         assertTrue(edited.applied(), edited.output());
@@ -179,11 +137,10 @@ class MigratedShadowTest {
 
     @Test
     void a_one_byte_edit_that_keeps_the_size_is_seen() throws Exception {
-        revision("r1.xml", "create table book (id bigint primary key, tytle text)");
+        changelogs.revision("r1.xml", "create table book (id bigint primary key, tytle text)");
         start();
 
-        Path file = revisionFile("r1.xml");
-        Files.writeString(file, Files.readString(file).replace("tytle", "title"));
+        changelogs.replace("r1.xml", "tytle", "title");
         Run edited = start();
 
         assertTrue(edited.applied(), edited.output());
@@ -192,10 +149,10 @@ class MigratedShadowTest {
 
     @Test
     void an_added_revision_is_seen() throws Exception {
-        revision("r1.xml", "create table book (id bigint primary key)");
+        changelogs.revision("r1.xml", "create table book (id bigint primary key)");
         start();
 
-        revision("r2.xml", "create table author (id bigint primary key)");
+        changelogs.revision("r2.xml", "create table author (id bigint primary key)");
         Run added = start();
 
         assertTrue(added.applied(), added.output());
@@ -204,13 +161,12 @@ class MigratedShadowTest {
 
     @Test
     void a_deleted_revision_is_seen() throws Exception {
-        revision("r1.xml", "create table book (id bigint primary key)");
-        String masterWithOne = Files.readString(changelogRoot.resolve(ChangelogDirectory.MASTER));
-        revision("r2.xml", "create table author (id bigint primary key)");
+        changelogs.revision("r1.xml", "create table book (id bigint primary key)");
+        String masterWithOne = Files.readString(changelogs.master());
+        changelogs.revision("r2.xml", "create table author (id bigint primary key)");
         assertEquals(List.of("author.id", "book.id"), start().columns());
 
-        Files.delete(revisionFile("r2.xml"));
-        Files.writeString(changelogRoot.resolve(ChangelogDirectory.MASTER), masterWithOne);
+        changelogs.delete("r2.xml", masterWithOne);
         Run deleted = start();
 
         assertTrue(deleted.applied(), deleted.output());
@@ -219,21 +175,14 @@ class MigratedShadowTest {
 
     @Test
     void switching_branches_back_and_forth_always_gives_the_branch_schema() throws Exception {
-        git("init", "-q", "-b", "main");
-        revision("r1.xml", "create table book (id bigint primary key)");
-        git("add", "-A");
-        git("commit", "-q", "-m", "r1");
-        git("checkout", "-q", "-b", "feature");
-        revision("r2.xml", "create table author (id bigint primary key)");
-        git("add", "-A");
-        git("commit", "-q", "-m", "r2");
+        changelogs.mainAndFeatureBranches();
 
         List<String> feature = start().columns();
-        git("checkout", "-q", "main");
+        changelogs.git("checkout", "-q", "main");
         Run onMain = start();
-        git("checkout", "-q", "feature");
+        changelogs.git("checkout", "-q", "feature");
         Run backOnFeature = start();
-        git("checkout", "-q", "main");
+        changelogs.git("checkout", "-q", "main");
         Run backOnMain = start();
 
         assertEquals(List.of("author.id", "book.id"), feature);
@@ -246,7 +195,7 @@ class MigratedShadowTest {
 
     @Test
     void a_damaged_template_is_not_used() throws Exception {
-        revision("r1.xml", "create table book (id bigint primary key)");
+        changelogs.revision("r1.xml", "create table book (id bigint primary key)");
         start();
         Path template = storedTemplates("migrated-").get(0);
         Path victim;
@@ -263,10 +212,8 @@ class MigratedShadowTest {
 
     @Test
     void changelogs_with_parameters_are_applied_every_time() throws Exception {
-        revision("r1.xml", "create table ${table_name} (id bigint primary key)");
-        Path master = changelogRoot.resolve(ChangelogDirectory.MASTER);
-        Files.writeString(master, Files.readString(master).replace("<include",
-                "<property name=\"table_name\" value=\"book\"/>\n    <include"));
+        changelogs.revision("r1.xml", "create table ${table_name} (id bigint primary key)");
+        changelogs.property("table_name", "book");
 
         Run first = start();
         Run second = start();
@@ -279,22 +226,22 @@ class MigratedShadowTest {
 
     @Test
     void with_templates_off_every_run_applies_the_changelogs() throws Exception {
-        revision("r1.xml", "create table book (id bigint primary key)");
+        changelogs.revision("r1.xml", "create table book (id bigint primary key)");
         ClusterTemplates off = ClusterTemplates.disabled();
 
         for (int run = 0; run < 2; run++) {
             Progress progress = Progress.silent();
-            try (MigratedShadow shadow = MigratedShadow.start(ChangelogSource.directory(changelogRoot), off, progress)) {
+            try (MigratedShadow shadow = MigratedShadow.start(changelogs.source(), off, progress)) {
                 assertEquals(List.of("book.id"), columns(shadow));
             }
-            assertTrue(progress.orderedTimings().containsKey("applying changelogs to shadow database"));
+            assertTrue(progress.orderedTimings().containsKey(KeptMigrations.APPLYING));
         }
         assertTrue(storedTemplates("migrated-").isEmpty());
     }
 
     @Test
     void two_runs_at_once_both_see_the_schema_and_store_one_template() throws Exception {
-        revision("r1.xml", "create table book (id bigint primary key, title text)");
+        changelogs.revision("r1.xml", "create table book (id bigint primary key, title text)");
         CyclicBarrier together = new CyclicBarrier(2);
         Callable<Run> run = () -> {
             together.await();
@@ -312,14 +259,5 @@ class MigratedShadowTest {
         assertEquals(1, storedTemplates("migrated-").size());
         assertTrue(storedTemplates("staging-").isEmpty());
         assertFalse(start().applied());
-    }
-
-    private void git(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=test", "-c", "user.email=test@example.com",
-                "-c", "commit.gpgsign=false"));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), "git " + String.join(" ", arguments) + ": " + output);
     }
 }
