@@ -24,6 +24,7 @@ public final class ScratchDatabases implements AutoCloseable {
     private final DatabaseSettings admin;
     private final EmbeddedPostgresServer embedded;
     private final List<String> created = new ArrayList<>();
+    private Connection adminConnection; // guarded by this
 
     private ScratchDatabases(DatabaseSettings admin, EmbeddedPostgresServer embedded) {
         this.admin = admin;
@@ -98,12 +99,48 @@ public final class ScratchDatabases implements AutoCloseable {
         return admin.withDatabase(name);
     }
 
+    /**
+     * Runs {@code sql} on the one admin connection this object keeps (a test suite creates hundreds of databases: a
+     * connection each cost more than the statement), opened again once when the server dropped it.
+     */
     private void execute(String sql) {
-        try (Connection connection = MigrationConnections.unpooled(admin).getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+        try {
+            try {
+                run(sql);
+            } catch (SQLException e) {
+                if (adminConnection == null || !adminConnection.isClosed() && !isConnectionFailure(e)) {
+                    throw e;
+                }
+                closeAdminConnection();
+                run(sql);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot run '" + sql + "' on " + admin.maskedUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void run(String sql) throws SQLException {
+        if (adminConnection == null) {
+            adminConnection = MigrationConnections.unpooled(admin).getConnection();
+        }
+        try (Statement statement = adminConnection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static boolean isConnectionFailure(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("08");
+    }
+
+    private void closeAdminConnection() {
+        Connection connection = adminConnection;
+        adminConnection = null;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already broken: nothing of ours is lost with it
+            }
         }
     }
 
@@ -129,6 +166,7 @@ public final class ScratchDatabases implements AutoCloseable {
             }
         } finally {
             created.clear();
+            closeAdminConnection();
             if (embedded != null) {
                 embedded.close();
             }
