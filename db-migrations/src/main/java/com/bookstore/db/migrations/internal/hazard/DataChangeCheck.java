@@ -1,5 +1,6 @@
 package com.bookstore.db.migrations.internal.hazard;
 
+import com.bookstore.db.migrations.internal.catalog.QualifiedName;
 import com.bookstore.db.migrations.internal.hazard.Statement.DataChange;
 
 /**
@@ -12,15 +13,20 @@ final class DataChangeCheck implements HazardCheck {
 
     @Override
     public void check(Statement statement, StatementContext at) {
-        if (!(statement instanceof DataChange change) || !at.inTransaction() || !at.existing(change.table())) {
+        if (!(statement instanceof DataChange change) || !at.inTransaction()) {
             return;
         }
-        LockLevel held = at.lockDuring(change.table(), LockLevel.ROW_EXCLUSIVE);
-        if (held.blocksWrites()) {
-            at.report(Rule.DATA_CHANGE_UNDER_LOCK, change.table().toString(), held,
-                    at.where(change.table(), LockLevel.ROW_EXCLUSIVE), change.what() + " writes its rows while the "
-                            + held.sql() + " lock taken earlier in the same transaction is held: the service waits for "
-                            + "the whole data change", Rule.DATA_CHANGE_UNDER_LOCK.alternative());
+        for (QualifiedName table : change.tables()) {
+            if (!at.existing(table)) {
+                continue;
+            }
+            LockLevel held = at.lockDuring(table, LockLevel.ROW_EXCLUSIVE);
+            if (held.blocksWrites()) {
+                at.report(Rule.DATA_CHANGE_UNDER_LOCK, table.toString(), held, at.where(table, LockLevel.ROW_EXCLUSIVE),
+                        change.what() + " writes the rows of " + table + " while the " + held.sql() + " lock taken "
+                                + "earlier in the same transaction is held: the service waits for the whole data change",
+                        Rule.DATA_CHANGE_UNDER_LOCK.alternative());
+            }
         }
     }
 }

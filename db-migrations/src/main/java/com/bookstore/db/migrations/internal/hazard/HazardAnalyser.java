@@ -125,7 +125,7 @@ public final class HazardAnalyser {
         } else if (statement instanceof TableLock lock) {
             lock.tables().forEach(table -> locks.put(table, lock.lock()));
         } else if (statement instanceof DataChange change) {
-            locks.put(change.table(), LockLevel.ROW_EXCLUSIVE);
+            change.tables().forEach(table -> locks.merge(table, LockLevel.ROW_EXCLUSIVE, LockLevel::strongest));
         } else if (statement instanceof AlterTable alter) {
             for (Action action : alter.actions()) {
                 locks.merge(alter.table(), action.lock(), LockLevel::strongest);

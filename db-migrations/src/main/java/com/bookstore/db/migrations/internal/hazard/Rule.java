@@ -59,8 +59,8 @@ public enum Rule {
     VALIDATE_UNDER_LOCK("validate-under-lock", "VALIDATE CONSTRAINT in the transaction that added it (or otherwise "
             + "locked the table)", LockLevel.ACCESS_EXCLUSIVE, "VALIDATE CONSTRAINT in a later changeset: each "
                     + "changeset is its own transaction, and a lock is held until its transaction ends"),
-    DATA_CHANGE_UNDER_LOCK("data-change-under-lock", "UPDATE, DELETE, MERGE or INSERT ... SELECT in the transaction "
-            + "that already locked the table (a backfill after its ALTER TABLE)", LockLevel.ACCESS_EXCLUSIVE, "the data "
+    DATA_CHANGE_UNDER_LOCK("data-change-under-lock", "UPDATE, DELETE, MERGE, INSERT ... SELECT or COPY ... FROM, also "
+            + "inside a WITH, in the transaction that already locked the table (a backfill after its ALTER TABLE)", LockLevel.ACCESS_EXCLUSIVE, "the data "
                     + "change in a later changeset (each changeset is its own transaction, and a lock is held until its "
                     + "transaction ends), in batches for a large table"),
     CONCURRENTLY_IN_TRANSACTION("concurrently-in-transaction", "CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY "

@@ -28,10 +28,11 @@ sealed interface Statement {
     }
 
     /**
-     * {@code UPDATE}, {@code DELETE}, {@code MERGE} or {@code INSERT ... SELECT} of {@code table}: rows written under
-     * ROW EXCLUSIVE, which blocks nobody by itself, but as long as the data is large.
+     * {@code UPDATE}, {@code DELETE}, {@code MERGE}, {@code INSERT ... SELECT} or {@code COPY ... FROM} of
+     * {@code tables} (several for a {@code WITH} whose parts write): rows written under ROW EXCLUSIVE, which blocks
+     * nobody by itself, but as long as the data is large.
      */
-    record DataChange(String what, QualifiedName table) implements Statement {
+    record DataChange(String what, List<QualifiedName> tables) implements Statement {
     }
 
     /** {@code CREATE SEQUENCE name ...}: nobody draws from it yet. */

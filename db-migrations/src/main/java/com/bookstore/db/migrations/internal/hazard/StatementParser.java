@@ -118,18 +118,66 @@ final class StatementParser {
 
     /**
      * {@code UPDATE [ONLY] t}, {@code DELETE FROM [ONLY] t}, {@code MERGE INTO [ONLY] t}, {@code INSERT INTO t ...
-     * SELECT}; null for other statements, an {@code INSERT ... VALUES} (a few rows) or a target not understood (then
-     * read as data, as before).
+     * SELECT}, {@code COPY t FROM}, and a {@code WITH} whose parts or main statement write ({@link #writingWith});
+     * null for other statements, an {@code INSERT ... VALUES} (a few rows) or a target not understood (then read as
+     * data, as before).
      */
     private static Statement dataChange(Tokens t) {
-        String what = t.accept("update") ? "UPDATE" : t.accept("delete", "from") ? "DELETE"
-                : t.accept("merge", "into") ? "MERGE" : t.accept("insert", "into") ? "INSERT ... SELECT" : null;
+        if (t.peekWords("with")) {
+            return writingWith(t);
+        }
+        if (t.accept("copy")) {
+            QualifiedName table = t.name();
+            boolean columns = table != null && t.peek() != null && t.peek().isSymbol("(");
+            if (columns && !t.skipParentheses()) {
+                return null;
+            }
+            return table != null && t.peekWords("from") ? new DataChange("COPY ... FROM", List.of(table)) : null;
+        }
+        String what = write(t);
         if (what == null || (what.startsWith("INSERT") && !hasWord(t, "select"))) {
             return null;
         }
         t.accept("only");
         QualifiedName table = t.name();
-        return table == null ? null : new DataChange(what, table);
+        return table == null ? null : new DataChange(what, List.of(table));
+    }
+
+    /**
+     * A {@code WITH} statement that writes: every {@code UPDATE}, {@code DELETE FROM}, {@code MERGE INTO} or
+     * {@code INSERT INTO} in it, in a common table expression or as the main statement, is a data change of its table
+     * (a writing CTE runs to completion whatever the main statement reads). {@code FOR UPDATE}, {@code ON CONFLICT DO
+     * UPDATE} and {@code MERGE}'s {@code THEN UPDATE} name no table of their own and are not counted again.
+     */
+    private static Statement writingWith(Tokens t) {
+        Set<String> kinds = new java.util.LinkedHashSet<>();
+        Set<QualifiedName> tables = new java.util.LinkedHashSet<>();
+        List<Token> tokens = t.all();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token previous = i == 0 ? null : tokens.get(i - 1);
+            if (previous != null && (previous.isWord("for") || previous.isWord("do") || previous.isWord("then")
+                    || previous.isWord("key"))) {
+                continue;
+            }
+            t.reset(i);
+            String what = write(t);
+            if (what == null) {
+                continue;
+            }
+            t.accept("only");
+            QualifiedName table = t.name();
+            if (table != null) {
+                kinds.add(what.startsWith("INSERT") ? "INSERT" : what);
+                tables.add(table);
+            }
+        }
+        return tables.isEmpty() ? null : new DataChange("WITH ... " + String.join("/", kinds), List.copyOf(tables));
+    }
+
+    /** The write starting at the current token ({@code UPDATE}, {@code DELETE FROM}, ...), consumed; else null. */
+    private static String write(Tokens t) {
+        return t.accept("update") ? "UPDATE" : t.accept("delete", "from") ? "DELETE"
+                : t.accept("merge", "into") ? "MERGE" : t.accept("insert", "into") ? "INSERT ... SELECT" : null;
     }
 
     private static Statement create(Tokens t) {

@@ -230,6 +230,34 @@ class HazardAnalyserTest {
             none("ALTER TABLE book ADD COLUMN shelf text", "INSERT INTO book (id, title) VALUES (1, 'one')");
         }
 
+        /**
+         * A {@code WITH} that writes is a data change of each table it writes, in a common table expression or as its
+         * main statement, and so is {@code COPY ... FROM}; a {@code WITH} that only reads (even {@code FOR UPDATE})
+         * and {@code COPY ... TO} are not.
+         */
+        @Test
+        void a_writing_with_or_copy_from_in_the_transaction_that_locked_the_table_is_a_data_change() {
+            for (String change : List.of("WITH old AS (SELECT id FROM book WHERE stock = 0) UPDATE book SET notes = 'gone' "
+                            + "WHERE id IN (SELECT id FROM old)",
+                    "with gone as (delete from book where stock < 0 returning id) select count(*) from gone",
+                    "WITH n AS (SELECT 1) INSERT INTO book (id, title) SELECT id + 1000, title FROM book "
+                            + "ON CONFLICT (id) DO UPDATE SET title = excluded.title",
+                    "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < 3), "
+                            + "m AS (UPDATE ONLY public.book SET stock = stock + 1 RETURNING id) SELECT * FROM r, m",
+                    "COPY book FROM '/tmp/books.csv' WITH (FORMAT csv)", "copy book (id, title) from stdin")) {
+                Hazard hazard = only("ALTER TABLE book ADD COLUMN shelf text", change);
+                assertEquals(Rule.DATA_CHANGE_UNDER_LOCK, hazard.rule(), change);
+                assertEquals("book", hazard.table(), change);
+                assertEquals(LockLevel.ACCESS_EXCLUSIVE, hazard.lock(), change);
+                assertTrue(hazard.effect().contains("writes the rows of book"), hazard.effect());
+            }
+            none("ALTER TABLE book ADD COLUMN shelf text", "WITH x AS (SELECT id FROM book FOR UPDATE) SELECT count(*) FROM x");
+            none("ALTER TABLE book ADD COLUMN shelf text", "WITH x AS (SELECT id FROM book FOR NO KEY UPDATE OF book) SELECT 1");
+            none("ALTER TABLE book ADD COLUMN shelf text", "COPY book TO STDOUT", "COPY (SELECT * FROM book) TO STDOUT");
+            none("ALTER TABLE book ADD COLUMN shelf text", "CREATE TABLE archive (id bigint)",
+                    "WITH moved AS (SELECT id FROM book) INSERT INTO archive SELECT id FROM moved");
+        }
+
         @Test
         void constraints_of_a_table_created_in_the_revision_are_exempt() {
             none("CREATE TABLE extra (id bigint, shelf_id bigint, CONSTRAINT extra_pkey PRIMARY KEY (id))",
