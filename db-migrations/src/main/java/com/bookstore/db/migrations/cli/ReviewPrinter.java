@@ -35,12 +35,13 @@ final class ReviewPrinter {
     }
 
     /**
-     * Objects of the compared database that no comparison covers (views, functions, triggers, policies, ...): the model
-     * cannot own them, so they are not differences, but they are named so that nothing passes unseen.
+     * What the compared database has that no comparison covers (views, functions, triggers, policies, ..., and the
+     * attributes of a compared table an entity cannot declare: UNLOGGED, storage parameters, row-level security, ...):
+     * the model cannot own them, so they are not differences, but they are named so that nothing passes unseen.
      */
     static void printUncovered(PrintStream out, java.util.List<String> uncovered) {
         if (!uncovered.isEmpty()) {
-            out.println("Not compared (objects the entity model cannot own; a hand-written revision does, " + uncovered.size()
+            out.println("Not compared (what the entity model cannot declare; a hand-written revision does, " + uncovered.size()
                     + "): " + String.join(", ", uncovered));
         }
     }

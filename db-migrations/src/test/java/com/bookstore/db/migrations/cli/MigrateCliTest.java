@@ -185,18 +185,35 @@ class MigrateCliTest {
         try (java.sql.Connection c = com.bookstore.db.core.runtime.MigrationConnections.unpooled(database).getConnection();
              java.sql.Statement st = c.createStatement()) {
             st.execute("create table other_service_orders (id bigint primary key); create sequence other_service_seq; "
-                    + "create view volume_titles as select title from volume");
+                    + "create view volume_titles as select title from volume; "
+                    // what a table has that no entity can declare: named, never a difference
+                    + "alter table volume set (fillfactor = 70); alter table volume enable row level security; "
+                    + "alter table volume replica identity full");
         }
         Run drift = run(env, "check", "--live");
         assertEquals(ExitCode.DIFFERENCES_OR_REFUSED, drift.exit(), drift.all());
         assertTrue(drift.out().contains("drop table other_service_orders"), drift.out());
+        assertTrue(drift.out().contains("Not compared (what the entity model cannot declare; a hand-written revision "
+                + "does, 4): replica identity full of table volume, row-level security on table volume, storage parameters "
+                + "(fillfactor=70) of table volume, view volume_titles"), drift.out());
+        assertFalse(drift.out().contains("alter table volume"), "a table attribute is never a difference: " + drift.out());
+        try (java.sql.Connection c = com.bookstore.db.core.runtime.MigrationConnections.unpooled(database).getConnection();
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("create unlogged table other_service_cache (id bigint); "
+                    + "create table other_service_archive () inherits (other_service_orders); "
+                    + "create table other_service_events (id bigint, at date) partition by range (at)");
+        }
 
         env.put("MIGRATIONS_EXCLUDE", "other_service_*");
         Run excluded = run(env, "check", "--live");
         assertEquals(ExitCode.OK, excluded.exit(), excluded.all());
-        assertTrue(excluded.out().contains("Excluded by MIGRATIONS_EXCLUDE (not compared, 2): table other_service_orders, "
+        assertTrue(excluded.out().contains("Excluded by MIGRATIONS_EXCLUDE (not compared, 5): table other_service_archive, "
+                + "table other_service_cache, table other_service_events, table other_service_orders, "
                 + "sequence other_service_seq"), excluded.out());
-        assertTrue(excluded.out().contains("Not compared (objects the entity model cannot own; a hand-written revision does, 1): "
+        assertTrue(excluded.out().contains("Not compared (what the entity model cannot declare; a hand-written revision does, "
+                + "7): inheritance from other_service_orders of table other_service_archive, unlogged table "
+                + "other_service_cache, partitioning by RANGE (at) of table other_service_events, replica identity full of "
+                + "table volume, row-level security on table volume, storage parameters (fillfactor=70) of table volume, "
                 + "view volume_titles"), excluded.out());
 
         env.put("MIGRATIONS_EXCLUDE", "vol*");

@@ -138,7 +138,10 @@ public final class CatalogReader {
 
     /**
      * Objects that no comparison covers: views, materialized views, foreign tables, partitions, functions, procedures,
-     * triggers, row-level security policies, domains, range types; an extension's own objects aside.
+     * triggers, row-level security policies, domains, range types; an extension's own objects aside. And what a
+     * compared table has that the comparison does not compare (an entity cannot declare it): {@code UNLOGGED},
+     * partitioning, storage parameters, row-level security, a tablespace, an access method, a replica identity,
+     * inheritance.
      */
     private static final String UNCOVERED = """
             with s as (select unnest(?::text[]) as nspname),
@@ -166,7 +169,33 @@ public final class CatalogReader {
             select 'row-level security policy', n.nspname, c.relname || '.' || p.polname
             from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
             where n.nspname in (select nspname from s)
-            order by 2, 3
+            union all
+            select a.attribute, n.nspname, c.relname
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            cross join lateral (values
+                (case when c.relpersistence = 'u' then 'unlogged table' end),
+                (case when c.relkind = 'p' then 'partitioning by ' || pg_get_partkeydef(c.oid) || ' of table' end),
+                (case when c.reloptions is not null
+                      then 'storage parameters (' || array_to_string(c.reloptions, ', ') || ') of table' end),
+                (case when c.relrowsecurity then 'row-level security'
+                      || case when c.relforcerowsecurity then ' (forced)' else '' end || ' on table' end),
+                ((select 'tablespace ' || quote_ident(t.spcname) || ' of table' from pg_tablespace t
+                  where t.oid = c.reltablespace)),
+                ((select 'access method ' || quote_ident(am.amname) || ' of table' from pg_am am
+                  where am.oid = c.relam and am.amname <> 'heap')),
+                (case c.relreplident when 'f' then 'replica identity full of table'
+                      when 'n' then 'replica identity nothing of table'
+                      when 'i' then 'replica identity using an index of table' end),
+                ((select 'inheritance from ' || string_agg(case when pn.nspname = 'public' then ''
+                                                                else quote_ident(pn.nspname) || '.' end
+                                                           || quote_ident(p.relname), ', ' order by i.inhseqno) || ' of table'
+                  from pg_inherits i join pg_class p on p.oid = i.inhparent join pg_namespace pn on pn.oid = p.relnamespace
+                  where i.inhrelid = c.oid and p.relkind <> 'p'))
+            ) as a(attribute)
+            where c.relkind in ('r', 'p') and not c.relispartition and a.attribute is not null
+              and n.nspname in (select nspname from s)
+              and (c.oid, 'pg_class'::regclass) not in (select objid, classid from ext)
+            order by 2, 3, 1
             """;
 
 
