@@ -195,6 +195,11 @@ public final class CatalogReader {
             where c.relkind in ('r', 'p') and not c.relispartition and a.attribute is not null
               and n.nspname in (select nspname from s)
               and (c.oid, 'pg_class'::regclass) not in (select objid, classid from ext)
+              -- the attributes above are read only for the few tables that have one
+              and (c.relpersistence = 'u' or c.relkind = 'p' or c.reloptions is not null or c.relrowsecurity
+                   or c.reltablespace <> 0 or c.relreplident <> 'd'
+                   or c.relam <> (select oid from pg_am where amname = 'heap')
+                   or exists (select 1 from pg_inherits i where i.inhrelid = c.oid))
             order by 2, 3, 1
             """;
 
