@@ -3,6 +3,7 @@ package com.bookstore.db.migrations.cli;
 import com.bookstore.db.core.registry.EntityRegistryException;
 import com.bookstore.db.core.settings.SettingsException;
 import com.bookstore.db.migrations.apply.MigrationTimeoutException;
+import com.bookstore.db.migrations.internal.schema.RevisionRefusedException;
 import com.bookstore.db.migrations.apply.Revision;
 import com.bookstore.db.migrations.apply.RollbackStoppedException;
 import liquibase.exception.ChangeLogParseException;
@@ -70,6 +71,9 @@ record FailureReport(String message, ExitCode exitCode) {
             }
             if (t instanceof PreconditionFailedException precheck) {
                 return ofPrecheck(precheck, "a revision");
+            }
+            if (t instanceof RevisionRefusedException refused) { // says what stands in the way and the way out
+                return new FailureReport(oneLine(refused.getMessage()), ExitCode.DIFFERENCES_OR_REFUSED);
             }
             if (t instanceof MigrationTimeoutException timeout) { // says it all: revision, lock, blockers, what to do
                 return new FailureReport(oneLine(timeout.getMessage()), ExitCode.DIFFERENCES_OR_REFUSED);

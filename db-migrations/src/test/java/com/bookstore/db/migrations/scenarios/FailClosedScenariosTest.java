@@ -4,10 +4,13 @@ import com.bookstore.db.core.embedded.ScratchDatabases;
 import com.bookstore.db.core.registry.EntityRegistry;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
+import com.bookstore.db.migrations.apply.ChangelogRunner;
+import com.bookstore.db.migrations.apply.ChangelogSource;
 import com.bookstore.db.migrations.fixtures.ScratchServer;
 import com.bookstore.db.migrations.internal.changelog.RevisionGenerator;
 import com.bookstore.db.migrations.internal.schema.ChangeReview.Risk;
 import com.bookstore.db.migrations.internal.schema.Progress;
+import com.bookstore.db.migrations.internal.schema.RevisionRefusedException;
 import com.bookstore.db.migrations.internal.schema.SchemaDiff;
 import com.bookstore.db.migrations.internal.schema.ShadowComparison;
 import com.bookstore.db.migrations.scenarios.FailClosedModels.*;
@@ -212,6 +215,66 @@ class FailClosedScenariosTest {
                 + "|| coalesce(moods::text, ''), ',' order by id) from diary"));
         insert(added.live(), "insert into diary (id) values (4)");
         assertEquals("HAPPY", single(added.live(), "select mood::text from diary where id = 4"), "the default is back");
+    }
+
+    @Test
+    @DisplayName("4: an enum label added while a hand-written view uses its column: refused, naming the view and the way out, which works")
+    void enum_label_added_under_a_view_is_refused_with_the_way_out() throws Exception {
+        ScenarioHarness.Outcome baseline = harness.run(model(Diary.class), model(Diary.class), false, List.of());
+        baseline.changelogs().addRevision("20260101000150_view.xml", handWritten("20260101000150_view",
+                "create view happy_days as select id from diary where mood = 'HAPPY'", "drop view happy_days"));
+        harness.upgrade(baseline);
+        insert(baseline.live(), "insert into diary (id, mood) values (1, 'HAPPY'), (2, 'SAD')");
+        List<Path> before = revisions(baseline);
+
+        // the label is added in place, but the rollback re-creates the type, which the view's column blocks
+        RevisionRefusedException refused = assertThrows(RevisionRefusedException.class,
+                () -> harness.generateOnly(baseline, model(DiaryCalm.class)));
+        for (String expected : List.of("view happy_days", "cannot alter type of a column used by a view or rule",
+                "Nothing was written", "./migrate revision", "ALTER TYPE mood ADD VALUE 'CALM' BEFORE 'HAPPY'")) {
+            assertTrue(refused.getMessage().contains(expected), () -> "lacks " + expected + ": " + refused.getMessage());
+        }
+        assertFalse(refused.getMessage().contains("bug of the migration tool"), refused.getMessage());
+        assertEquals(before, revisions(baseline), "nothing written");
+
+        // the way out the message gives, by hand: check agrees, and the rollback restores the type and the view
+        baseline.changelogs().addRevision("20260101000300_calm.xml", handWritten("20260101000300_calm",
+                "ALTER TYPE mood ADD VALUE 'CALM' BEFORE 'HAPPY'", "drop view happy_days; alter type mood rename to mood_old; "
+                        + "create type mood as enum ('HAPPY', 'SAD'); "
+                        + "alter table diary alter column mood type mood using mood::text::mood; drop type mood_old; "
+                        + "create view happy_days as select id from diary where mood = 'HAPPY'"));
+        harness.upgrade(baseline);
+        assertTrue(ShadowComparison.modelVersusChangelogs(model(DiaryCalm.class),
+                ChangelogSource.directory(baseline.changelogs().resourceRoot()), server, Progress.silent()).isEmpty());
+        assertTrue(ShadowComparison.modelVersusDatabase(model(DiaryCalm.class), baseline.live(), server, Progress.silent())
+                .isEmpty());
+        try (ChangelogRunner runner = ChangelogRunner.open(ChangelogSource.directory(baseline.changelogs().resourceRoot()),
+                baseline.live())) {
+            runner.rollback(1);
+        }
+        assertEquals("1", single(baseline.live(), "select string_agg(id::text, ',') from happy_days"));
+        assertTrue(ShadowComparison.modelVersusDatabase(model(Diary.class), baseline.live(), server, Progress.silent())
+                .isEmpty());
+    }
+
+    private static String handWritten(String id, String sql, String rollback) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                    <changeSet id="%s" author="scenario">
+                        <sql>%s</sql>
+                        <rollback><sql>%s</sql></rollback>
+                    </changeSet>
+                </databaseChangeLog>
+                """.formatted(id, sql, rollback);
+    }
+
+    private static List<Path> revisions(ScenarioHarness.Outcome outcome) throws Exception {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(outcome.changelogs().resourceRoot())) {
+            return files.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+        }
     }
 
     @Test

@@ -55,7 +55,11 @@ public final class ShadowComparison {
         SchemaDiff diff = blockingDdl ? renamed : renamed.withSafeForms();
         if (!diff.isEmpty()) {
             progress.step("verifying the revision and its rollback on the shadow database", () -> {
-                RevisionVerifier.verify(diff, diff.plan(), compared.migrated(), shadow.databases());
+                try {
+                    RevisionVerifier.verify(diff, diff.plan(), compared.migrated(), shadow.databases());
+                } catch (IllegalStateException failed) {
+                    throw EnumDependents.explain(failed, diff, diff.plan(), compared.migrated());
+                }
                 return null;
             });
         }
