@@ -257,6 +257,43 @@ class FailClosedScenariosTest {
                 .isEmpty());
     }
 
+    @Test
+    @DisplayName("A type change or a dropped column under a hand-written view: refused, naming the view, and the way out works")
+    void column_changes_under_a_view_are_refused_with_the_way_out() throws Exception {
+        ScenarioHarness.Outcome baseline = harness.run(model(ScenarioModels.ItemWithNote.class),
+                model(ScenarioModels.ItemWithNote.class), false, List.of());
+        baseline.changelogs().addRevision("20260101000150_view.xml", handWritten("20260101000150_view",
+                "create view item_view as select id, name, note from item", "drop view item_view"));
+        harness.upgrade(baseline);
+        insert(baseline.live(), "insert into item (id, name, note) values (1, 'one', 'a')");
+        List<Path> before = revisions(baseline);
+
+        RevisionRefusedException typeChange = assertThrows(RevisionRefusedException.class,
+                () -> harness.generateOnly(baseline, model(ScenarioModels.ItemWithNoteLongName.class)));
+        RevisionRefusedException dropped = assertThrows(RevisionRefusedException.class,
+                () -> harness.generateOnly(baseline, model(ScenarioModels.Item.class)));
+        for (String expected : List.of("view item_view", "cannot alter type of a column used by a view or rule",
+                "ALTER TABLE item ALTER COLUMN name TYPE character varying(200)", "Nothing was written", "./migrate revision")) {
+            assertTrue(typeChange.getMessage().contains(expected), () -> "lacks " + expected + ": " + typeChange.getMessage());
+        }
+        for (String expected : List.of("view item_view", "ALTER TABLE item DROP COLUMN note", "./migrate revision")) {
+            assertTrue(dropped.getMessage().contains(expected), () -> "lacks " + expected + ": " + dropped.getMessage());
+        }
+        assertFalse(typeChange.getMessage().contains("bug of the migration tool"), typeChange.getMessage());
+        assertEquals(before, revisions(baseline), "nothing written");
+
+        // the way out, by hand: check agrees with the model, the rows and the view stay, and the rollback restores both
+        baseline.changelogs().addRevision("20260101000300_longer_name.xml", handWritten("20260101000300_longer_name",
+                "drop view item_view; alter table item alter column name type varchar(200); "
+                        + "create view item_view as select id, name, note from item",
+                "drop view item_view; alter table item alter column name type varchar(100); "
+                        + "create view item_view as select id, name, note from item"));
+        harness.upgrade(baseline);
+        assertTrue(ShadowComparison.modelVersusChangelogs(model(ScenarioModels.ItemWithNoteLongName.class),
+                ChangelogSource.directory(baseline.changelogs().resourceRoot()), server, Progress.silent()).isEmpty());
+        assertEquals("one", single(baseline.live(), "select name from item_view"));
+    }
+
     private static String handWritten(String id, String sql, String rollback) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>

@@ -67,6 +67,15 @@ final class ScenarioModels {
         @Column(length = 500) String note;
     }
 
+    /** A type change on a table with a hand-written view: name 200 long, note kept. */
+    @Entity(name = "Item")
+    @Table(name = "item")
+    public static class ItemWithNoteLongName {
+        @Id Long id;
+        @Column(nullable = false, length = 200) String name;
+        @Column(length = 500) String note;
+    }
+
     /** Rows 5 and 6: name nullable. */
     @Entity(name = "Item")
     @Table(name = "item")

@@ -123,8 +123,9 @@ final class RevisionVerifier {
                 try {
                     statement.execute(sql);
                 } catch (SQLException e) {
-                    throw bug("PostgreSQL rejects a statement of the " + what + ": " + e.getMessage().strip().split("\\R")[0]
-                            + ". Statement: " + sql.replaceAll("\\s+", " "));
+                    throw new Rejected("PostgreSQL rejects a statement of the " + what + ": "
+                            + e.getMessage().strip().split("\\R")[0] + ". Statement: " + sql.replaceAll("\\s+", " "),
+                            what, sql.replaceAll("\\s+", " "), e);
                 }
             }
         }
@@ -135,8 +136,40 @@ final class RevisionVerifier {
     }
 
     private static IllegalStateException bug(String what) {
-        return new IllegalStateException("The generated revision failed its verification on the shadow database, so nothing "
-                + "was written: " + what + ". This is a bug of the migration tool; please report it with the entity change "
-                + "that caused it.");
+        return new IllegalStateException(bugMessage(what));
+    }
+
+    private static String bugMessage(String what) {
+        return "The generated revision failed its verification on the shadow database, so nothing was written: " + what
+                + ". This is a bug of the migration tool; please report it with the entity change that caused it.";
+    }
+
+    /**
+     * A statement of the revision ({@code part} "revision") or of its rollback that PostgreSQL rejected on the shadow
+     * database, with PostgreSQL's error as the cause: a tool bug, unless {@link VerificationRefusals} finds the cause in
+     * the user's own objects.
+     */
+    static final class Rejected extends IllegalStateException {
+
+        private final String part;
+        private final String statement;
+
+        Rejected(String what, String part, String statement, java.sql.SQLException cause) {
+            super(bugMessage(what), cause);
+            this.part = part;
+            this.statement = statement;
+        }
+
+        String part() {
+            return part;
+        }
+
+        String statement() {
+            return statement;
+        }
+
+        java.sql.SQLException error() {
+            return (java.sql.SQLException) getCause();
+        }
     }
 }

@@ -58,7 +58,7 @@ public final class ShadowComparison {
                 try {
                     RevisionVerifier.verify(diff, diff.plan(), compared.migrated(), shadow.databases());
                 } catch (IllegalStateException failed) {
-                    throw EnumDependents.explain(failed, diff, diff.plan(), compared.migrated());
+                    throw VerificationRefusals.explain(failed, diff, compared.migrated());
                 }
                 return null;
             });
