@@ -6,6 +6,7 @@ import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
+import com.bookstore.db.migrations.fixtures.RevisionXml;
 import com.bookstore.db.migrations.fixtures.ScratchServer;
 import com.bookstore.db.migrations.internal.changelog.RevisionGenerator;
 import com.bookstore.db.migrations.internal.schema.ChangeReview.Risk;
@@ -79,17 +80,8 @@ class FailClosedScenariosTest {
         assertTrue(missing.getMessage().contains("CREATE EXTENSION"), missing.getMessage());
 
         ScenarioHarness.Outcome baseline = harness.run(model(Item.class), model(Item.class), false, List.of());
-        baseline.changelogs().addRevision("20260101000150_citext.xml", """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-                    <changeSet id="20260101000150_citext" author="scenario">
-                        <sql>create extension if not exists citext</sql>
-                        <rollback><sql>drop extension citext</sql></rollback>
-                    </changeSet>
-                </databaseChangeLog>
-                """);
+        baseline.changelogs().addRevision("20260101000150_citext.xml", RevisionXml.of("20260101000150_citext",
+                "create extension if not exists citext", "drop extension citext"));
         harness.upgrade(baseline); // the live database gets the extension too: check --url compares citext with citext
         ScenarioHarness.Outcome handle = harness.continueWith(baseline, model(Item.class, Handle.class), List.of());
         assertEquals(RevisionGenerator.Outcome.WRITTEN, handle.generated().outcome(), handle::summary);
@@ -221,7 +213,7 @@ class FailClosedScenariosTest {
     @DisplayName("4: an enum label added while a hand-written view uses its column: refused, naming the view and the way out, which works")
     void enum_label_added_under_a_view_is_refused_with_the_way_out() throws Exception {
         ScenarioHarness.Outcome baseline = harness.run(model(Diary.class), model(Diary.class), false, List.of());
-        baseline.changelogs().addRevision("20260101000150_view.xml", handWritten("20260101000150_view",
+        baseline.changelogs().addRevision("20260101000150_view.xml", RevisionXml.of("20260101000150_view",
                 "create view happy_days as select id from diary where mood = 'HAPPY'", "drop view happy_days"));
         harness.upgrade(baseline);
         insert(baseline.live(), "insert into diary (id, mood) values (1, 'HAPPY'), (2, 'SAD')");
@@ -238,7 +230,7 @@ class FailClosedScenariosTest {
         assertEquals(before, revisions(baseline), "nothing written");
 
         // the way out the message gives, by hand: check agrees, and the rollback restores the type and the view
-        baseline.changelogs().addRevision("20260101000300_calm.xml", handWritten("20260101000300_calm",
+        baseline.changelogs().addRevision("20260101000300_calm.xml", RevisionXml.of("20260101000300_calm",
                 "ALTER TYPE mood ADD VALUE 'CALM' BEFORE 'HAPPY'", "drop view happy_days; alter type mood rename to mood_old; "
                         + "create type mood as enum ('HAPPY', 'SAD'); "
                         + "alter table diary alter column mood type mood using mood::text::mood; drop type mood_old; "
@@ -262,7 +254,7 @@ class FailClosedScenariosTest {
     void column_changes_under_a_view_are_refused_with_the_way_out() throws Exception {
         ScenarioHarness.Outcome baseline = harness.run(model(ScenarioModels.ItemWithNote.class),
                 model(ScenarioModels.ItemWithNote.class), false, List.of());
-        baseline.changelogs().addRevision("20260101000150_view.xml", handWritten("20260101000150_view",
+        baseline.changelogs().addRevision("20260101000150_view.xml", RevisionXml.of("20260101000150_view",
                 "create view item_view as select id, name, note from item", "drop view item_view"));
         harness.upgrade(baseline);
         insert(baseline.live(), "insert into item (id, name, note) values (1, 'one', 'a')");
@@ -283,7 +275,7 @@ class FailClosedScenariosTest {
         assertEquals(before, revisions(baseline), "nothing written");
 
         // the way out, by hand: check agrees with the model, the rows and the view stay, and the rollback restores both
-        baseline.changelogs().addRevision("20260101000300_longer_name.xml", handWritten("20260101000300_longer_name",
+        baseline.changelogs().addRevision("20260101000300_longer_name.xml", RevisionXml.of("20260101000300_longer_name",
                 "drop view item_view; alter table item alter column name type varchar(200); "
                         + "create view item_view as select id, name, note from item",
                 "drop view item_view; alter table item alter column name type varchar(100); "
@@ -292,20 +284,6 @@ class FailClosedScenariosTest {
         assertTrue(ShadowComparison.modelVersusChangelogs(model(ScenarioModels.ItemWithNoteLongName.class),
                 ChangelogSource.directory(baseline.changelogs().resourceRoot()), server, Progress.silent()).isEmpty());
         assertEquals("one", single(baseline.live(), "select name from item_view"));
-    }
-
-    private static String handWritten(String id, String sql, String rollback) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-                    <changeSet id="%s" author="scenario">
-                        <sql>%s</sql>
-                        <rollback><sql>%s</sql></rollback>
-                    </changeSet>
-                </databaseChangeLog>
-                """.formatted(id, sql, rollback);
     }
 
     private static List<Path> revisions(ScenarioHarness.Outcome outcome) throws Exception {

@@ -3,6 +3,7 @@ package com.bookstore.db.migrations.internal.schema;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.apply.ChangelogSource;
+import com.bookstore.db.migrations.fixtures.RevisionXml;
 import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 
 import java.io.IOException;
@@ -50,25 +51,12 @@ final class ChangelogRepository {
     }
 
     static String revisionXml(String id, String sql) {
-        return revisionXml(id, "<sql>", sql);
+        return RevisionXml.of(id, sql, null);
     }
 
     /** A revision whose {@code sql} is run as one statement (a {@code DO} block with semicolons inside). */
     void unsplitRevision(String file, String sql) {
-        new ChangelogDirectory(changelogRoot).addRevision(file, revisionXml(file, "<sql splitStatements=\"false\">", sql));
-    }
-
-    private static String revisionXml(String id, String sqlElement, String sql) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-                    <changeSet id="%s" author="test">
-                        %s%s</sql>
-                    </changeSet>
-                </databaseChangeLog>
-                """.formatted(id, sqlElement, sql);
+        new ChangelogDirectory(changelogRoot).addRevision(file, RevisionXml.unsplit(file, sql));
     }
 
     Path revisionFile(String file) {
