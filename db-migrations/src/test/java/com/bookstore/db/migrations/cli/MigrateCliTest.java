@@ -188,14 +188,17 @@ class MigrateCliTest {
                     + "create view volume_titles as select title from volume; "
                     // what a table has that no entity can declare: named, never a difference
                     + "alter table volume set (fillfactor = 70); alter table volume enable row level security; "
-                    + "alter table volume replica identity full");
+                    + "alter table volume replica identity full; "
+                    // schemas no entity maps a table to: not read, but named
+                    + "create schema reporting; create table reporting.daily (id bigint); create schema other_service_audit");
         }
         Run drift = run(env, "check", "--live");
         assertEquals(ExitCode.DIFFERENCES_OR_REFUSED, drift.exit(), drift.all());
         assertTrue(drift.out().contains("drop table other_service_orders"), drift.out());
         assertTrue(drift.out().contains("Not compared (what the entity model cannot declare; a hand-written revision "
-                + "does, 4): replica identity full of table volume, row-level security on table volume, storage parameters "
-                + "(fillfactor=70) of table volume, view volume_titles"), drift.out());
+                + "does, 6): replica identity full of table volume, row-level security on table volume, storage parameters "
+                + "(fillfactor=70) of table volume, view volume_titles, schema other_service_audit, schema reporting"),
+                drift.out());
         assertFalse(drift.out().contains("alter table volume"), "a table attribute is never a difference: " + drift.out());
         try (java.sql.Connection c = com.bookstore.db.core.runtime.MigrationConnections.unpooled(database).getConnection();
              java.sql.Statement st = c.createStatement()) {
@@ -204,17 +207,17 @@ class MigrateCliTest {
                     + "create table other_service_events (id bigint, at date) partition by range (at)");
         }
 
-        env.put("MIGRATIONS_EXCLUDE", "other_service_*");
+        env.put("MIGRATIONS_EXCLUDE", "other_service_*,other_service_audit.*");
         Run excluded = run(env, "check", "--live");
         assertEquals(ExitCode.OK, excluded.exit(), excluded.all());
-        assertTrue(excluded.out().contains("Excluded by MIGRATIONS_EXCLUDE (not compared, 5): table other_service_archive, "
-                + "table other_service_cache, table other_service_events, table other_service_orders, "
-                + "sequence other_service_seq"), excluded.out());
+        assertTrue(excluded.out().contains("Excluded by MIGRATIONS_EXCLUDE (not compared, 6): schema other_service_audit, "
+                + "table other_service_archive, table other_service_cache, table other_service_events, "
+                + "table other_service_orders, sequence other_service_seq"), excluded.out());
         assertTrue(excluded.out().contains("Not compared (what the entity model cannot declare; a hand-written revision does, "
-                + "7): inheritance from other_service_orders of table other_service_archive, unlogged table "
+                + "8): inheritance from other_service_orders of table other_service_archive, unlogged table "
                 + "other_service_cache, partitioning by RANGE (at) of table other_service_events, replica identity full of "
                 + "table volume, row-level security on table volume, storage parameters (fillfactor=70) of table volume, "
-                + "view volume_titles"), excluded.out());
+                + "view volume_titles, schema reporting"), excluded.out());
 
         env.put("MIGRATIONS_EXCLUDE", "vol*");
         Run hidesTheModel = run(env, "check", "--live");

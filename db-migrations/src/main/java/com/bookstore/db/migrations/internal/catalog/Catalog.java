@@ -34,6 +34,16 @@ public record Catalog(Set<String> schemas, SortedMap<QualifiedName, Table> table
         uncovered = Collections.unmodifiableList(uncovered);
     }
 
+    /** This catalog with {@code more} uncovered objects after its own. */
+    public Catalog withUncovered(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(uncovered);
+        all.addAll(more);
+        return new Catalog(schemas, tables, sequences, enums, composites, extensions, all);
+    }
+
     public Optional<Table> table(QualifiedName name) {
         return Optional.ofNullable(tables.get(name));
     }

@@ -51,6 +51,11 @@ public record ExcludedObjects(List<String> patterns) {
                 .map(Pattern::quote).collect(java.util.stream.Collectors.joining("[^.]*")), text));
     }
 
+    /** Whether a {@code schema.*} pattern leaves out the whole of {@code schema}. */
+    boolean excludesSchema(String schema) {
+        return patterns.contains(schema + ".*");
+    }
+
     /** Refuses a pattern that would hide an object of the model: its changes would then never be generated. */
     void requireNoneOf(Catalog model) {
         List<String> hit = new ArrayList<>();
@@ -71,7 +76,7 @@ public record ExcludedObjects(List<String> patterns) {
         }
         Set<String> schemas = new TreeSet<>();
         for (String schema : current.schemas()) {
-            if (patterns.contains(schema + ".*")) {
+            if (excludesSchema(schema)) {
                 excluded.add("schema " + schema);
             } else {
                 schemas.add(schema);

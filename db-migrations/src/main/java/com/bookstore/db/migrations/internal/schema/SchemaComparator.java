@@ -99,8 +99,16 @@ public final class SchemaComparator {
         requireCovered(wantedCatalog);
         excluded.requireNoneOf(wantedCatalog);
         List<String> left = new ArrayList<>();
+        List<String> unread = new ArrayList<>();
+        if (!currentOwnedByChangelogs) { // a live database: schemas no entity maps a table to are not read, but named
+            for (String schema : new TreeSet<>(CatalogReader.userSchemas(other))) {
+                if (!schemas.contains(schema)) {
+                    (excluded.excludesSchema(schema) ? left : unread).add("schema " + schema);
+                }
+            }
+        }
         Catalog currentCatalog = CheckPrinting.align(model::connection, wantedCatalog,
-                excluded.apply(CatalogReader.read(other, schemas), left));
+                excluded.apply(CatalogReader.read(other, schemas), left).withUncovered(unread));
         return SchemaDiff.between(wantedCatalog, currentCatalog, List.of(), enums).excluding(left, excluded);
     }
 
