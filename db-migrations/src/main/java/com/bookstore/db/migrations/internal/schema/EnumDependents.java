@@ -75,13 +75,15 @@ final class EnumDependents {
     }
 
     /**
-     * The refusal when {@code failure}, the revision's verification, may come from objects using a re-created enum
-     * type; {@code failure} itself otherwise (then it is a tool bug, as it says).
+     * The refusal when {@code failure}, the revision's verification, is PostgreSQL rejecting a statement of an enum
+     * type's re-creation while objects use the type; {@code failure} itself otherwise (then it is a tool bug, as it
+     * says).
      */
     static RuntimeException explain(IllegalStateException failure, SchemaDiff diff, RevisionPlan plan,
             DatabaseSettings migrated) {
         List<QualifiedName> types = recreated(diff);
-        if (types.isEmpty()) {
+        if (!(failure instanceof RevisionVerifier.Rejected rejected)
+                || types.stream().noneMatch(type -> rejected.statement().contains("TYPE " + type.sql()))) {
             return failure;
         }
         List<String> dependents;
@@ -101,8 +103,9 @@ final class EnumDependents {
                 + String.join(", ", typeNames) + " needs the type re-created (in the revision or in its rollback: "
                 + "PostgreSQL cannot remove or reorder a label in place), and " + String.join(", ", dependents)
                 + " of the database use" + (dependents.size() == 1 ? "s" : "") + " it, which the re-creation cannot "
-                + "convert (" + failure.getMessage().replaceFirst("^.*?: PostgreSQL rejects", "PostgreSQL rejects")
-                .replaceFirst("\\. This is a bug of the migration tool.*$", "") + "). Nothing was written. Write this "
+                + "convert (PostgreSQL rejects a statement of the " + rejected.part() + ": "
+                + rejected.error().getMessage().strip().split("\\R")[0] + ". Statement: " + rejected.statement()
+                + "). Nothing was written. Write this "
                 + "change in a hand-written revision (./migrate revision -m \"...\"): its SQL "
                 + (forward.isEmpty() ? "" : String.join("; ", forward) + " ") + "and a rollback that drops "
                 + String.join(", ", dependents) + ", re-creates the type and creates "
