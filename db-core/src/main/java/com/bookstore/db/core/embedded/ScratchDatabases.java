@@ -55,6 +55,14 @@ public final class ScratchDatabases implements AutoCloseable {
         return new ScratchDatabases(settings, null);
     }
 
+    /**
+     * Databases on the same server, created and dropped by the new object, which leaves the server running: a scope of
+     * its own (one test's) on a server shared by many.
+     */
+    public ScratchDatabases sameServer() {
+        return onServerOf(admin);
+    }
+
     /** Whether the databases live on an embedded server started by this object. */
     public boolean isEmbedded() {
         return embedded != null;

@@ -29,12 +29,28 @@ class ScratchDatabasesTest {
                     assertTrue(version.getInt(1) >= 170000 && version.getInt(1) < 180000, "embedded server is PostgreSQL 17");
                 }
             }
+            DatabaseSettings scoped;
+            try (ScratchDatabases scope = databases.sameServer()) {
+                scoped = scope.create("scoped");
+                assertEquals(1, count(first, "select count(*) from pg_database where datname = '" + scoped.database() + "'"));
+            }
+            assertEquals(0, count(first, "select count(*) from pg_database where datname = '" + scoped.database() + "'"),
+                    "a scope's databases go with it; the server stays");
             try (Connection c = MigrationConnections.unpooled(second).getConnection();
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select count(*) from information_schema.tables where table_name = 'probe'")) {
                 rs.next();
                 assertEquals(0, rs.getInt(1), "a table of one scratch database is invisible in another");
             }
+        }
+    }
+
+    private static int count(DatabaseSettings database, String sql) throws Exception {
+        try (Connection c = MigrationConnections.unpooled(database).getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 }

@@ -37,7 +37,7 @@ class KeptMigrationsTest extends ChangelogCacheContract {
 
     @BeforeEach
     void shadow() throws Exception {
-        shadow = ScratchDatabases.onServerOf(server.existing("postgres"));
+        shadow = server.sameServer();
     }
 
     @AfterEach
