@@ -211,6 +211,20 @@ class AutogenerateScenariosTest {
     }
 
     @Test
+    @DisplayName("20b: a new JOINED subclass -> createTable whose id references the parent table, rows kept")
+    void joined_subclass_added() throws Exception {
+        written(model(Animal.class, Dog.class), model(Animal.class, Dog.class, Cat.class), "CREATE TABLE cat (",
+                "FOREIGN KEY (id) REFERENCES animal(id)");
+    }
+
+    @Test
+    @DisplayName("20c: a new SINGLE_TABLE subclass -> its columns added, nullable, to the parent's table, rows kept")
+    void single_table_subclass_added() throws Exception {
+        written(model(Vehicle.class, Car.class), model(Vehicle.class, Car.class, Bike.class),
+                "ALTER TABLE vehicle ADD COLUMN electric boolean");
+    }
+
+    @Test
     @DisplayName("21: new @ElementCollection -> createTable for the collection table with FK")
     void element_collection_added() throws Exception {
         written(model(Item.class), model(ItemWithKeywords.class), "CREATE TABLE item_keyword (",

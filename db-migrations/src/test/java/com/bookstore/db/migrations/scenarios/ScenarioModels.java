@@ -313,4 +313,46 @@ final class ScenarioModels {
         @Id Long id;
         @Column(nullable = false, length = 100) String name;
     }
+
+    /** Inheritance, JOINED: a subclass is a table of its own whose id references its parent's. */
+    @Entity(name = "Animal")
+    @Table(name = "animal")
+    @jakarta.persistence.Inheritance(strategy = jakarta.persistence.InheritanceType.JOINED)
+    public static class Animal {
+        @Id Long id;
+        @Column(nullable = false, length = 100) String name;
+    }
+
+    @Entity(name = "Dog")
+    @Table(name = "dog")
+    public static class Dog extends Animal {
+        String bark;
+    }
+
+    @Entity(name = "Cat")
+    @Table(name = "cat")
+    public static class Cat extends Animal {
+        Integer lives;
+    }
+
+    /** Inheritance, SINGLE_TABLE: a subclass adds its columns, nullable, to its parent's table. */
+    @Entity(name = "Vehicle")
+    @Table(name = "vehicle")
+    @jakarta.persistence.Inheritance(strategy = jakarta.persistence.InheritanceType.SINGLE_TABLE)
+    public static class Vehicle {
+        @Id Long id;
+        @Column(nullable = false, length = 100) String name;
+    }
+
+    @Entity(name = "Car")
+    @jakarta.persistence.DiscriminatorValue("car")
+    public static class Car extends Vehicle {
+        Integer doors;
+    }
+
+    @Entity(name = "Bike")
+    @jakarta.persistence.DiscriminatorValue("bike")
+    public static class Bike extends Vehicle {
+        Boolean electric;
+    }
 }
