@@ -32,7 +32,9 @@ import java.util.concurrent.ExecutionException;
  * on a copy of its own;</li>
  * <li>a changelog that leaves settings on its database ({@code ALTER DATABASE ... SET}), which a copy does not carry,
  * is applied every time;</li>
- * <li>an apply that fails is not kept, so the next call applies again and fails the same way.</li>
+ * <li>an apply that fails is not kept, so the next call applies again and fails the same way;</li>
+ * <li>nor is one during which the files changed (their fingerprint is taken again after the apply): what was applied
+ * may not be what the key says.</li>
  * </ul>
  */
 final class KeptMigrations {
@@ -94,6 +96,12 @@ final class KeptMigrations {
             throw e;
         }
         try {
+            if (!MigratedShadow.sameBytes(changelogs, key)) {
+                progress.note("the changelog files changed while they were applied: the migrated database is not kept");
+                kept.remove(key, mine);
+                mine.complete(Optional.empty());
+                return first;
+            }
             if (hasDatabaseSettings(first)) {
                 progress.note("the migrated database is not kept on this shadow server: the changelogs set parameters on "
                         + "their database (ALTER DATABASE ... SET), which a copy would not carry");

@@ -47,7 +47,8 @@ public final class MigratedShadow implements AutoCloseable {
     /** As above, with the templates of {@code templates}. */
     public static MigratedShadow start(ChangelogSource changelogs, ClusterTemplates templates, Progress progress)
             throws Exception {
-        Optional<String> key = templateKey(changelogs, templates, progress);
+        Optional<ChangelogFingerprint> fingerprint = fingerprint(changelogs, templates, progress);
+        Optional<String> key = fingerprint.map(MigratedShadow::templateKey);
         if (key.isPresent()) {
             Optional<Path> template = templates.find(key.get());
             if (template.isPresent()) {
@@ -70,7 +71,12 @@ public final class MigratedShadow implements AutoCloseable {
             }
             apply(changelogs, migrated, progress);
             if (key.isPresent() && server.startedFromTemplate()) {
-                progress.step("keeping the migrated shadow for the next run", () -> server.saveAsTemplate(templates, key.get()));
+                if (sameBytes(changelogs, fingerprint.get().hash())) {
+                    progress.step("keeping the migrated shadow for the next run",
+                            () -> server.saveAsTemplate(templates, key.get()));
+                } else {
+                    progress.note("the changelog files changed while they were applied: the migrated shadow is not kept");
+                }
             }
             ScratchDatabases databases = ScratchDatabases.on(server); // after the restart: its port
             return new MigratedShadow(databases, databases.existing(MIGRATED), true);
@@ -89,8 +95,8 @@ public final class MigratedShadow implements AutoCloseable {
         return new MigratedShadow(shadow, KeptMigrations.migrated(shadow, changelogs, progress), false);
     }
 
-    private static Optional<String> templateKey(ChangelogSource changelogs, ClusterTemplates templates, Progress progress)
-            throws Exception {
+    private static Optional<ChangelogFingerprint> fingerprint(ChangelogSource changelogs, ClusterTemplates templates,
+            Progress progress) throws Exception {
         if (!templates.enabled() || !changelogs.exists()) {
             return Optional.empty();
         }
@@ -99,8 +105,20 @@ public final class MigratedShadow implements AutoCloseable {
             progress.note("the migrated shadow is not kept between runs: " + notReusable.reason());
             return Optional.empty();
         }
-        ChangelogFingerprint fingerprint = ((ChangelogFingerprint.Fingerprinted) outcome).fingerprint();
-        return Optional.of("migrated-" + EmbeddedPostgresServer.hash(fingerprint.hash() + "\n" + EmbeddedPostgresServer.binaries()));
+        return Optional.of(((ChangelogFingerprint.Fingerprinted) outcome).fingerprint());
+    }
+
+    private static String templateKey(ChangelogFingerprint fingerprint) {
+        return "migrated-" + EmbeddedPostgresServer.hash(fingerprint.hash() + "\n" + EmbeddedPostgresServer.binaries());
+    }
+
+    /**
+     * Whether the changelog files still have the fingerprint {@code hash}: taken again after an apply, so that a result
+     * is never kept under bytes other than the ones applied (a file saved or a branch switched during the apply).
+     */
+    static boolean sameBytes(ChangelogSource changelogs, String hash) throws java.io.IOException {
+        return ChangelogFingerprint.of(changelogs) instanceof ChangelogFingerprint.Fingerprinted now
+                && now.fingerprint().hash().equals(hash);
     }
 
     static void apply(ChangelogSource changelogs, DatabaseSettings migrated, Progress progress) throws Exception {

@@ -5,6 +5,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,9 +43,59 @@ abstract class ChangelogCacheContract {
     record Run(DatabaseSettings database, List<String> columns, boolean applied, String output) {
     }
 
+    /** Run once when the next comparison starts applying the changelogs (after the cache took their fingerprint). */
+    private volatile Step duringApply;
+
+    interface Step {
+        void run() throws Exception;
+    }
+
     @BeforeEach
     void changelogRepository() throws Exception {
         changelogs = new ChangelogRepository(repository);
+    }
+
+    /**
+     * Where a comparison's progress goes: into {@code buffer}, and the moment the apply step is announced (before
+     * Liquibase reads a file), {@link #duringApply} runs.
+     */
+    PrintStream progressOutput(ByteArrayOutputStream buffer) {
+        return new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                buffer.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                buffer.write(bytes, offset, length);
+                Step step = duringApply;
+                if (step != null && buffer.toString(StandardCharsets.UTF_8).contains(KeptMigrations.APPLYING)) {
+                    duringApply = null;
+                    try {
+                        step.run();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_file_saved_while_the_changelogs_are_applied_is_never_kept_under_the_bytes_fingerprinted_before() throws Exception {
+        changelogs.revision("r1.xml", "create table book (id bigint primary key, title text)");
+        String before = Files.readString(changelogs.revisionFile("r1.xml"));
+        duringApply = () -> changelogs.edit("r1.xml", "create table book (id bigint primary key, title text, isbn text)");
+
+        Run raced = run();
+        Files.writeString(changelogs.revisionFile("r1.xml"), before);
+        Run back = run();
+
+        assertEquals(List.of("book.id", "book.title", "book.isbn"), raced.columns(), "what was applied: the saved file");
+        assertTrue(raced.output().contains("changed while they were applied"), raced.output());
+        assertTrue(back.applied(), "nothing was kept under the first bytes: " + back.output());
+        assertEquals(List.of("book.id", "book.title"), back.columns());
     }
 
     /** One comparison's migrated database, through the cache under test, with the changelogs as they are now. */

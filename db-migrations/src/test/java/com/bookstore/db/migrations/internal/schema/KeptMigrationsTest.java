@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -48,7 +47,7 @@ class KeptMigrationsTest extends ChangelogCacheContract {
     @Override
     Run run() throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        Progress progress = new Progress(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        Progress progress = new Progress(progressOutput(buffer));
         try (MigratedShadow migrated = MigratedShadow.on(shadow, changelogs.source(), progress)) {
             DatabaseSettings database = migrated.migrated();
             String output = buffer.toString(StandardCharsets.UTF_8);

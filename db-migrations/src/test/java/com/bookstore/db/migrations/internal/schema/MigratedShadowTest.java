@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +76,7 @@ class MigratedShadowTest extends ChangelogCacheContract {
 
     private Run start(Path root) throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        Progress progress = new Progress(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        Progress progress = new Progress(progressOutput(buffer));
         try (MigratedShadow shadow = MigratedShadow.start(ChangelogSource.directory(root), templates(), progress)) {
             return new Run(null, columns(shadow), progress.orderedTimings().containsKey(KeptMigrations.APPLYING),
                     buffer.toString(StandardCharsets.UTF_8));
