@@ -23,7 +23,6 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
 import javax.sql.DataSource;
-import java.util.List;
 
 /**
  * The bookstore persistence layer in a Spring Boot service. Runs before Boot's DataSource, JPA and Liquibase
@@ -88,7 +87,7 @@ public class BookstorePersistenceAutoConfiguration implements BeanClassLoaderAwa
     @Bean
     @ConditionalOnMissingBean
     public PersistenceManagedTypes persistenceManagedTypes(EntityRegistry registry) {
-        return PersistenceManagedTypes.of(registry.managedClassNames(), List.of());
+        return PersistenceManagedTypes.of(registry.managedClassNames(), registry.mappedPackages());
     }
 
     @Bean(SCHEMA_MAPPING_CUSTOMIZER)

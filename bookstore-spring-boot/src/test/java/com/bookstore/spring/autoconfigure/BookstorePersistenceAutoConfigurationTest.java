@@ -1,6 +1,8 @@
 package com.bookstore.spring.autoconfigure;
 
 import com.bookstore.db.core.registry.EntityRegistry;
+import com.bookstore.spring.autoconfigure.generators.Widget;
+import com.bookstore.spring.autoconfigure.generators.WidgetEntities;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.core.settings.SettingsException;
 import com.bookstore.domain.auth.AuthEntities;
@@ -93,6 +95,25 @@ class BookstorePersistenceAutoConfigurationTest {
                 .withPropertyValues("database.url=postgresql://localhost/bookstore")
                 .run(context -> assertEquals(EntityRegistry.of(new AuthEntities()).managedClassNames(),
                         context.getBean(PersistenceManagedTypes.class).getManagedClassNames()));
+    }
+
+    @Test
+    void the_managed_types_carry_the_packages_whose_package_info_maps_something() {
+        runner.withUserConfiguration(OwnDataSource.class, WidgetRegistry.class)
+                .withPropertyValues("database.url=postgresql://localhost/bookstore")
+                .run(context -> {
+                    PersistenceManagedTypes types = context.getBean(PersistenceManagedTypes.class);
+                    assertThat(types.getManagedClassNames()).containsExactly(Widget.class.getName());
+                    assertThat(types.getManagedPackages()).containsExactly(Widget.class.getPackageName());
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class WidgetRegistry {
+        @Bean
+        EntityRegistry widgetRegistry() {
+            return EntityRegistry.of(new WidgetEntities());
+        }
     }
 
     @Test

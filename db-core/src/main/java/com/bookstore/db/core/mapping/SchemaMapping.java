@@ -78,6 +78,7 @@ public final class SchemaMapping {
     public static Metadata metadata(EntityRegistry registry, StandardServiceRegistry services) {
         MetadataSources sources = new MetadataSources(services);
         registry.entityClasses().forEach(sources::addAnnotatedClass);
+        registry.mappedPackages().forEach(sources::addPackage);
         Metadata metadata = sources.getMetadataBuilder().build();
         ConventionalConstraintNames.apply(metadata);
         return metadata;

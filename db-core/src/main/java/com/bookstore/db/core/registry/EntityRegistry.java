@@ -124,6 +124,25 @@ public final class EntityRegistry {
         return entities.stream().map(e -> e.entityClass().getName()).toList();
     }
 
+    /**
+     * The packages of the registered entities and their superclasses whose {@code package-info} carries annotations
+     * (a Hibernate {@code @GenericGenerator}, {@code @FilterDef}, {@code @TypeRegistration}, ...), in order: Hibernate
+     * reads package-level mappings only for the packages it is given, and without them it falls back silently (a
+     * generator named in {@code @GeneratedValue} becomes a default sequence of that name).
+     */
+    public List<String> mappedPackages() {
+        java.util.Set<String> packages = new java.util.LinkedHashSet<>();
+        for (RegisteredEntity entity : entities) {
+            for (Class<?> type = entity.entityClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+                Package pkg = type.getPackage();
+                if (pkg != null && pkg.getAnnotations().length > 0) {
+                    packages.add(pkg.getName());
+                }
+            }
+        }
+        return List.copyOf(packages);
+    }
+
     /** Whether {@code type} is registered. */
     public boolean contains(Class<?> type) {
         return entities.stream().anyMatch(e -> e.entityClass().equals(type));
