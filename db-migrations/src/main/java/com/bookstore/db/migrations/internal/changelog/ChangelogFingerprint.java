@@ -81,6 +81,14 @@ public record ChangelogFingerprint(String hash, int files) {
         return new Fingerprinted(new ChangelogFingerprint(HexFormat.of().formatHex(digest.digest(), 0, 16), files.size()));
     }
 
+    /**
+     * Whether the files of {@code source} still have this fingerprint: taken again after an apply, so that a result is
+     * never kept under bytes other than the ones applied (a file saved or a branch switched during the apply).
+     */
+    public boolean stillMatches(ChangelogSource source) throws IOException {
+        return of(source) instanceof Fingerprinted now && now.fingerprint().hash().equals(hash);
+    }
+
     /** Whether {@code ${} occurs in {@code buffer[0, read)}, or across the previous buffer's last byte. */
     private static boolean containsParameter(byte[] tail, byte[] buffer, int read) {
         if (read > 0 && tail.length == 1 && tail[0] == PARAMETER[0] && buffer[0] == PARAMETER[1]) {

@@ -79,8 +79,7 @@ final class EnumDependents {
      * type's re-creation while objects use the type; {@code failure} itself otherwise (then it is a tool bug, as it
      * says).
      */
-    static RuntimeException explain(IllegalStateException failure, SchemaDiff diff, RevisionPlan plan,
-            DatabaseSettings migrated) {
+    static RuntimeException explain(IllegalStateException failure, SchemaDiff diff, DatabaseSettings migrated) {
         List<QualifiedName> types = recreated(diff);
         if (!(failure instanceof RevisionVerifier.Rejected rejected)
                 || types.stream().noneMatch(type -> rejected.statement().contains("TYPE " + type.sql()))) {
@@ -97,7 +96,7 @@ final class EnumDependents {
             return failure;
         }
         List<String> typeNames = types.stream().map(QualifiedName::toString).toList();
-        List<String> forward = plan.changesets().stream().flatMap(c -> c.forward().stream())
+        List<String> forward = diff.plan().changesets().stream().flatMap(c -> c.forward().stream())
                 .filter(sql -> types.stream().anyMatch(type -> sql.contains("TYPE " + type.sql()))).toList();
         return new RevisionRefusedException("generate cannot write this revision: changing enum type "
                 + String.join(", ", typeNames) + " needs the type re-created (in the revision or in its rollback: "

@@ -65,11 +65,12 @@ final class KeptMigrations {
         synchronized (BY_SERVER) {
             kept = BY_SERVER.computeIfAbsent(shadow, server -> new ConcurrentHashMap<>());
         }
-        String key = fingerprinted.fingerprint().hash();
+        ChangelogFingerprint fingerprint = fingerprinted.fingerprint();
+        String key = fingerprint.hash();
         CompletableFuture<Optional<DatabaseSettings>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<DatabaseSettings>> earlier = kept.putIfAbsent(key, mine);
         if (earlier == null) {
-            return keepFirst(shadow, changelogs, progress, kept, key, mine);
+            return keepFirst(shadow, changelogs, progress, kept, fingerprint, mine);
         }
         Optional<DatabaseSettings> template;
         try {
@@ -85,8 +86,9 @@ final class KeptMigrations {
     }
 
     private static DatabaseSettings keepFirst(ScratchDatabases shadow, ChangelogSource changelogs, Progress progress,
-            Map<String, CompletableFuture<Optional<DatabaseSettings>>> kept, String key,
+            Map<String, CompletableFuture<Optional<DatabaseSettings>>> kept, ChangelogFingerprint fingerprint,
             CompletableFuture<Optional<DatabaseSettings>> mine) throws Exception {
+        String key = fingerprint.hash();
         DatabaseSettings first;
         try {
             first = applied(shadow, changelogs, progress);
@@ -96,7 +98,7 @@ final class KeptMigrations {
             throw e;
         }
         try {
-            if (!MigratedShadow.sameBytes(changelogs, key)) {
+            if (!fingerprint.stillMatches(changelogs)) {
                 progress.note("the changelog files changed while they were applied: the migrated database is not kept");
                 kept.remove(key, mine);
                 mine.complete(Optional.empty());

@@ -71,7 +71,7 @@ public final class MigratedShadow implements AutoCloseable {
             }
             apply(changelogs, migrated, progress);
             if (key.isPresent() && server.startedFromTemplate()) {
-                if (sameBytes(changelogs, fingerprint.get().hash())) {
+                if (fingerprint.get().stillMatches(changelogs)) {
                     progress.step("keeping the migrated shadow for the next run",
                             () -> server.saveAsTemplate(templates, key.get()));
                 } else {
@@ -110,15 +110,6 @@ public final class MigratedShadow implements AutoCloseable {
 
     private static String templateKey(ChangelogFingerprint fingerprint) {
         return "migrated-" + EmbeddedPostgresServer.hash(fingerprint.hash() + "\n" + EmbeddedPostgresServer.binaries());
-    }
-
-    /**
-     * Whether the changelog files still have the fingerprint {@code hash}: taken again after an apply, so that a result
-     * is never kept under bytes other than the ones applied (a file saved or a branch switched during the apply).
-     */
-    static boolean sameBytes(ChangelogSource changelogs, String hash) throws java.io.IOException {
-        return ChangelogFingerprint.of(changelogs) instanceof ChangelogFingerprint.Fingerprinted now
-                && now.fingerprint().hash().equals(hash);
     }
 
     static void apply(ChangelogSource changelogs, DatabaseSettings migrated, Progress progress) throws Exception {

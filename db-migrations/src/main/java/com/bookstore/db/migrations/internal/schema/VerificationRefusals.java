@@ -26,7 +26,7 @@ final class VerificationRefusals {
 
     /** The refusal that explains {@code failure}, or {@code failure} itself. */
     static RuntimeException explain(IllegalStateException failure, SchemaDiff diff, DatabaseSettings migrated) {
-        RuntimeException enums = EnumDependents.explain(failure, diff, diff.plan(), migrated);
+        RuntimeException enums = EnumDependents.explain(failure, diff, migrated);
         if (enums != failure) {
             return enums;
         }
