@@ -42,6 +42,14 @@ final class FailClosedModels {
         @Column(name = "amount", columnDefinition = "no_such_type(3)") String amount;
     }
 
+    /** Case 1: a column definition that asks for what the comparison does not compare (a compression method). */
+    @Entity(name = "Coin")
+    @Table(name = "coin")
+    public static class CoinWithCompressedNote {
+        @Id Long id;
+        @Column(name = "note", columnDefinition = "text compression pglz") String note;
+    }
+
     /** Case 1: a CHECK with a typo. */
     @Entity(name = "Coin")
     @Table(name = "coin")

@@ -73,6 +73,16 @@ class FailClosedScenariosTest {
     }
 
     @Test
+    @DisplayName("1: a mapping that creates what the comparison does not compare stops check, naming it")
+    void model_attribute_the_comparison_does_not_compare_stops_the_comparison() {
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> ShadowComparison.modelVersusDatabase(
+                model(Item.class, CoinWithCompressedNote.class), server.create("live"), server, Progress.silent()));
+        assertTrue(error.getMessage().contains("The entity model creates objects the comparison does not cover: "
+                + "compression pglz of column coin.note."), error.getMessage());
+        assertTrue(error.getMessage().contains("hand-written revision"), error.getMessage());
+    }
+
+    @Test
     @DisplayName("1: a type from an extension a hand-written revision creates: the model's shadow has it too, so it is compared")
     void extension_created_by_a_revision_is_in_the_model_shadow() throws Exception {
         MappingException missing = rejected(model(Item.class, Handle.class));

@@ -138,13 +138,26 @@ public final class CatalogReader {
 
     /**
      * Objects that no comparison covers: views, materialized views, foreign tables, partitions, functions, procedures,
-     * triggers, row-level security policies, domains, range types; an extension's own objects aside. And what a
-     * compared table has that the comparison does not compare (an entity cannot declare it): {@code UNLOGGED},
-     * partitioning, storage parameters, row-level security, a tablespace, an access method, a replica identity,
-     * inheritance.
+     * triggers, rules, row-level security policies, extended statistics, domains, range types, base and shell types,
+     * collations, operators, operator classes and families, text search objects, conversions; an extension's own
+     * objects aside. And what a compared table, column or index has that the comparison does not compare (an entity
+     * cannot declare it): {@code UNLOGGED}, partitioning, storage parameters (its TOAST table's too), row-level
+     * security, a tablespace, an access method, a replica identity, inheritance; a column's storage, compression,
+     * statistics target and options; an index's tablespace. {@code %1$s}, {@code %2$s} and {@code %3$s} are the
+     * column-compression parts (value, filter, column): the column exists from PostgreSQL 14 on.
      */
     private static final String UNCOVERED = """
             with s as (select unnest(?::text[]) as nspname),
+                 so as (select oid from pg_namespace where nspname in (select nspname from s)),
+                 -- the few columns and indexes with an attribute read below, found by one pass over each catalog
+                 marked_columns as materialized (
+                     select col.attrelid, col.attname, col.attstorage, t.typstorage, col.attstattarget, col.attoptions%3$s
+                     from pg_attribute col join pg_type t on t.oid = col.atttypid
+                     where col.attnum > 0 and not col.attisdropped
+                       and (col.attstorage <> t.typstorage or %2$s or coalesce(col.attstattarget::int, -1) >= 0
+                            or col.attoptions is not null)),
+                 placed_indexes as materialized (
+                     select oid, relname, reltablespace from pg_class where relkind in ('i', 'I') and reltablespace <> 0),
                  ext as (select objid, classid from pg_depend where deptype = 'e')
             select case when c.relispartition then 'partition' when c.relkind = 'v' then 'view'
                         when c.relkind = 'm' then 'materialized view' else 'foreign table' end, n.nspname, c.relname
@@ -170,6 +183,75 @@ public final class CatalogReader {
             from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
             where n.nspname in (select nspname from s)
             union all
+            select 'rule', n.nspname, c.relname || '.' || r.rulename
+            from pg_rewrite r join pg_class c on c.oid = r.ev_class join pg_namespace n on n.oid = c.relnamespace
+            where r.rulename <> '_RETURN' and n.nspname in (select nspname from s)
+              and (c.oid, 'pg_class'::regclass) not in (select objid, classid from ext)
+            union all
+            select o.kind, n.nspname, o.name
+            from (select 'extended statistics', stxnamespace, stxname::text, oid, 'pg_statistic_ext'::regclass
+                  from pg_statistic_ext where stxnamespace in (select oid from so)
+                  union all
+                  select 'collation', collnamespace, collname::text, oid, 'pg_collation'::regclass
+                  from pg_collation where collnamespace in (select oid from so)
+                  union all
+                  select 'operator', oprnamespace,
+                         oprname || '(' || coalesce(format_type(nullif(oprleft, 0), null), 'none') || ', '
+                         || coalesce(format_type(nullif(oprright, 0), null), 'none') || ')', oid, 'pg_operator'::regclass
+                  from pg_operator where oprnamespace in (select oid from so)
+                  union all
+                  select 'operator class', opcnamespace, opcname::text, oid, 'pg_opclass'::regclass
+                  from pg_opclass where opcnamespace in (select oid from so)
+                  union all
+                  select 'operator family', opfnamespace, opfname::text, oid, 'pg_opfamily'::regclass
+                  from pg_opfamily where opfnamespace in (select oid from so)
+                  union all
+                  select 'text search configuration', cfgnamespace, cfgname::text, oid, 'pg_ts_config'::regclass
+                  from pg_ts_config where cfgnamespace in (select oid from so)
+                  union all
+                  select 'text search dictionary', dictnamespace, dictname::text, oid, 'pg_ts_dict'::regclass
+                  from pg_ts_dict where dictnamespace in (select oid from so)
+                  union all
+                  select 'text search parser', prsnamespace, prsname::text, oid, 'pg_ts_parser'::regclass
+                  from pg_ts_parser where prsnamespace in (select oid from so)
+                  union all
+                  select 'text search template', tmplnamespace, tmplname::text, oid, 'pg_ts_template'::regclass
+                  from pg_ts_template where tmplnamespace in (select oid from so)
+                  union all
+                  select 'conversion', connamespace, conname::text, oid, 'pg_conversion'::regclass
+                  from pg_conversion where connamespace in (select oid from so)
+                  union all
+                  -- base types made by CREATE TYPE (and shells), not the array types PostgreSQL makes for every type
+                  select case t.typtype when 'p' then 'shell type' else 'base type' end, t.typnamespace,
+                         t.typname::text, t.oid, 'pg_type'::regclass
+                  from pg_type t
+                  where t.typtype in ('b', 'p') and t.typnamespace in (select oid from so)
+                    and t.oid not in (select typarray from pg_type where typarray <> 0)
+                 ) as o(kind, namespace, name, oid, classid)
+            join pg_namespace n on n.oid = o.namespace
+            where (o.oid, o.classid) not in (select objid, classid from ext)
+            union all
+            select a.attribute, n.nspname, c.relname || '.' || col.attname
+            from marked_columns col join pg_class c on c.oid = col.attrelid join pg_namespace n on n.oid = c.relnamespace
+            cross join lateral (values
+                (case when col.attstorage <> col.typstorage then 'storage ' || case col.attstorage when 'p' then 'PLAIN'
+                      when 'e' then 'EXTERNAL' when 'm' then 'MAIN' else 'EXTENDED' end || ' of column' end),
+                (%1$s),
+                (case when coalesce(col.attstattarget::int, -1) >= 0
+                      then 'statistics target ' || col.attstattarget || ' of column' end),
+                (case when col.attoptions is not null
+                      then 'options (' || array_to_string(col.attoptions, ', ') || ') of column' end)
+            ) as a(attribute)
+            where c.relkind in ('r', 'p') and not c.relispartition and a.attribute is not null
+              and c.relnamespace in (select oid from so)
+              and (c.oid, 'pg_class'::regclass) not in (select objid, classid from ext)
+            union all
+            select 'tablespace ' || quote_ident(ts.spcname) || ' of index', n.nspname, ic.relname
+            from placed_indexes ic join pg_index i on i.indexrelid = ic.oid join pg_class c on c.oid = i.indrelid
+            join pg_namespace n on n.oid = c.relnamespace join pg_tablespace ts on ts.oid = ic.reltablespace
+            where c.relkind in ('r', 'p') and not c.relispartition and c.relnamespace in (select oid from so)
+              and (c.oid, 'pg_class'::regclass) not in (select objid, classid from ext)
+            union all
             select a.attribute, n.nspname, c.relname
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             cross join lateral (values
@@ -177,6 +259,9 @@ public final class CatalogReader {
                 (case when c.relkind = 'p' then 'partitioning by ' || pg_get_partkeydef(c.oid) || ' of table' end),
                 (case when c.reloptions is not null
                       then 'storage parameters (' || array_to_string(c.reloptions, ', ') || ') of table' end),
+                ((select 'storage parameters (' || array_to_string(array(select 'toast.' || o from unnest(tc.reloptions) o),
+                                                                   ', ') || ') of table'
+                  from pg_class tc where tc.oid = c.reltoastrelid and tc.reloptions is not null)),
                 (case when c.relrowsecurity then 'row-level security'
                       || case when c.relforcerowsecurity then ' (forced)' else '' end || ' on table' end),
                 ((select 'tablespace ' || quote_ident(t.spcname) || ' of table' from pg_tablespace t
@@ -197,6 +282,7 @@ public final class CatalogReader {
               and (c.oid, 'pg_class'::regclass) not in (select objid, classid from ext)
               -- the attributes above are read only for the few tables that have one
               and (c.relpersistence = 'u' or c.relkind = 'p' or c.reloptions is not null or c.relrowsecurity
+                   or exists (select 1 from pg_class tc where tc.oid = c.reltoastrelid and tc.reloptions is not null)
                    or c.reltablespace <> 0 or c.relreplident <> 'd'
                    or c.relam <> (select oid from pg_am where amname = 'heap')
                    or exists (select 1 from pg_inherits i where i.inhrelid = c.oid))
@@ -305,7 +391,12 @@ public final class CatalogReader {
         });
         Map<String, String> extensions = extensions(connection);
         List<String> uncovered = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(UNCOVERED)) {
+        boolean compression = connection.getMetaData().getDatabaseMajorVersion() >= 14;
+        String uncoveredSql = UNCOVERED.formatted(compression
+                ? "case when col.attcompression <> '' then 'compression ' || case col.attcompression when 'p' then 'pglz' "
+                        + "when 'l' then 'lz4' else col.attcompression::text end || ' of column' end"
+                : "null::text", compression ? "col.attcompression <> ''" : "false", compression ? ", col.attcompression" : "");
+        try (PreparedStatement statement = connection.prepareStatement(uncoveredSql)) {
             statement.setArray(1, names);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
