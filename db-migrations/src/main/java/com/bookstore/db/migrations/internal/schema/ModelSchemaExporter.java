@@ -111,6 +111,12 @@ public final class ModelSchemaExporter {
         Map<String, Object> settings = new HashMap<>(services.getService(ConfigurationService.class).getSettings());
         settings.put(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, true);
         settings.remove(AvailableSettings.HBM2DDL_DELIMITER);
+        // the mapping only: not the scripts Hibernate runs after a "create" (an import.sql on the class path, seed data
+        // more often than not, hibernate.hbm2ddl.import_files, a JPA load script), which the runtime never runs
+        settings.put(AvailableSettings.HBM2DDL_SKIP_DEFAULT_IMPORT_FILE, true);
+        settings.remove(AvailableSettings.HBM2DDL_IMPORT_FILES);
+        settings.remove(AvailableSettings.JAKARTA_HBM2DDL_LOAD_SCRIPT_SOURCE);
+        settings.remove(AvailableSettings.HBM2DDL_LOAD_SCRIPT_SOURCE);
         ExecutionOptions options = SchemaManagementToolCoordinator.buildExecutionOptions(settings, ExceptionHandlerHaltImpl.INSTANCE);
         CollectingScript script = new CollectingScript();
         services.getService(SchemaManagementTool.class).getSchemaCreator(settings).doCreation(metadata, options,
