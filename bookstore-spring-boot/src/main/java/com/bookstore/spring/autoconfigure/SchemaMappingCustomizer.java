@@ -16,7 +16,9 @@ import java.util.Set;
  *
  * <p>Hibernate never changes the schema: {@code spring.jpa.hibernate.ddl-auto} (and the {@code jakarta.persistence}
  * schema-generation actions) may be {@code none} (the default) or {@code validate}; any other value ({@code update},
- * {@code create}, {@code create-drop}, or {@code spring.jpa.generate-ddl=true}) fails the start-up.
+ * {@code create}, {@code create-drop}, or {@code spring.jpa.generate-ddl=true}) fails the start-up, and so does a
+ * schema-shaping Hibernate property that {@code SchemaMapping} does not set ({@code hibernate.default_schema},
+ * {@code hibernate.type.preferred_uuid_jdbc_type}, ...: {@link SchemaMapping#FOREIGN_SCHEMA_SETTINGS}).
  */
 final class SchemaMappingCustomizer implements HibernatePropertiesCustomizer {
 
@@ -26,6 +28,8 @@ final class SchemaMappingCustomizer implements HibernatePropertiesCustomizer {
 
     @Override
     public void customize(Map<String, Object> hibernateProperties) {
+        // spring.jpa.properties.hibernate.default_schema and the like: the migrations would never see them
+        SchemaMapping.requireNoForeignSchemaSettings(hibernateProperties);
         SchemaMapping.hibernateProperties().forEach((key, value) -> {
             if (!SCHEMA_ACTIONS.contains(key)) {
                 hibernateProperties.put(key, value);

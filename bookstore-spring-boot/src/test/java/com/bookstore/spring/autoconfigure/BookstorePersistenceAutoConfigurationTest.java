@@ -218,6 +218,19 @@ class BookstorePersistenceAutoConfigurationTest {
     }
 
     @Test
+    void a_schema_shaping_hibernate_property_the_migrations_cannot_see_is_refused() {
+        Map<String, Object> properties = new HashMap<>(Map.of("hibernate.default_schema", "reporting",
+                "hibernate.jdbc.batch_size", "50"));
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new SchemaMappingCustomizer().customize(properties));
+        assertThat(refused.getMessage()).startsWith("The Hibernate setting(s) hibernate.default_schema=reporting change "
+                + "the schema").contains("SchemaMapping").contains("@Table(schema");
+        Map<String, Object> tuning = new HashMap<>(Map.of("hibernate.jdbc.batch_size", "50"));
+        new SchemaMappingCustomizer().customize(tuning);
+        assertEquals("50", tuning.get("hibernate.jdbc.batch_size"), "tuning properties pass");
+    }
+
+    @Test
     void hibernate_may_never_change_the_schema() {
         for (String[] setting : List.of(new String[] {"hibernate.hbm2ddl.auto", "update"},
                 new String[] {"hibernate.hbm2ddl.auto", "create-drop"},

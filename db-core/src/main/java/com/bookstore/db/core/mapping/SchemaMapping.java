@@ -7,9 +7,12 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.config.spi.ConfigurationService;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Every Hibernate setting that shapes the schema, in one place.
@@ -44,6 +47,41 @@ public final class SchemaMapping {
         return properties;
     }
 
+    /**
+     * Hibernate settings that change the tables, columns, types or sequences of the mapping, and that this class does
+     * not set: given anywhere else (a Spring property, {@code hibernate.properties}, a system property, the runtime's
+     * extra properties), the runtime would map another schema than the one the migrations compare and generate.
+     */
+    public static final List<String> FOREIGN_SCHEMA_SETTINGS = List.of(
+            AvailableSettings.DEFAULT_SCHEMA, AvailableSettings.DEFAULT_CATALOG,
+            AvailableSettings.GLOBALLY_QUOTED_IDENTIFIERS, AvailableSettings.GLOBALLY_QUOTED_IDENTIFIERS_SKIP_COLUMN_DEFINITIONS,
+            AvailableSettings.PREFERRED_BOOLEAN_JDBC_TYPE, AvailableSettings.PREFERRED_UUID_JDBC_TYPE,
+            AvailableSettings.PREFERRED_DURATION_JDBC_TYPE, AvailableSettings.PREFERRED_INSTANT_JDBC_TYPE,
+            AvailableSettings.PREFERRED_ARRAY_JDBC_TYPE, AvailableSettings.PREFER_NATIVE_ENUM_TYPES,
+            AvailableSettings.WRAPPER_ARRAY_HANDLING, AvailableSettings.USE_NATIONALIZED_CHARACTER_DATA,
+            AvailableSettings.ID_DB_STRUCTURE_NAMING_STRATEGY, AvailableSettings.DEFAULT_LIST_SEMANTICS,
+            AvailableSettings.IMPLICIT_DISCRIMINATOR_COLUMNS_FOR_JOINED_SUBCLASS,
+            AvailableSettings.IGNORE_EXPLICIT_DISCRIMINATOR_COLUMNS_FOR_JOINED_SUBCLASS);
+
+    /**
+     * Refuses {@code settings} that hold one of the {@link #FOREIGN_SCHEMA_SETTINGS}, naming each, where it may come
+     * from and what to do instead.
+     */
+    public static void requireNoForeignSchemaSettings(Map<String, ?> settings) {
+        List<String> found = FOREIGN_SCHEMA_SETTINGS.stream()
+                .filter(key -> settings.get(key) != null && !String.valueOf(settings.get(key)).isBlank())
+                .map(key -> key + "=" + settings.get(key))
+                .toList();
+        if (!found.isEmpty()) {
+            throw new IllegalStateException("The Hibernate setting(s) " + String.join(", ", found) + " change the schema the "
+                    + "entities map to, but the schema's settings live in SchemaMapping alone: the migrations (./migrate, "
+                    + "mvn liquibase:diff) build the model from it and cannot see a setting given elsewhere (a Spring "
+                    + "property, hibernate.properties, a system property, extra properties), so the service would map "
+                    + "other tables or types than the changelogs create. Remove it; to put entities in another schema, "
+                    + "name it per entity (@Table(schema = \"...\")).");
+        }
+    }
+
     /** The offline model's data source: the model is built without a database, so a connection asked for is a bug. */
     private static final javax.sql.DataSource NO_CONNECTIONS = new org.postgresql.ds.PGSimpleDataSource() {
         @Override
@@ -76,6 +114,7 @@ public final class SchemaMapping {
      * convention applied to the unique constraints that Hibernate's DDL would otherwise leave unnamed.
      */
     public static Metadata metadata(EntityRegistry registry, StandardServiceRegistry services) {
+        requireNoForeignSchemaSettings(Objects.requireNonNull(services.getService(ConfigurationService.class)).getSettings());
         MetadataSources sources = new MetadataSources(services);
         registry.entityClasses().forEach(sources::addAnnotatedClass);
         registry.mappedPackages().forEach(sources::addPackage);

@@ -47,7 +47,8 @@ public final class PersistenceRuntime implements AutoCloseable {
 
     /**
      * Starts with the given settings. {@code extraProperties} may tune Hibernate's behaviour (batch sizes, statistics);
-     * schema-shaping settings always come from {@link SchemaMapping}.
+     * schema-shaping settings always come from {@link SchemaMapping}: one of its own is overridden, any other is refused
+     * ({@link SchemaMapping#FOREIGN_SCHEMA_SETTINGS}).
      */
     public static PersistenceRuntime start(EntityRegistry registry, DatabaseSettings database, PoolSettings pool,
             Map<String, Object> extraProperties) {
