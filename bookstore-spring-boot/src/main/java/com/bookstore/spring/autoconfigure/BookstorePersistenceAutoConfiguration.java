@@ -36,6 +36,7 @@ import javax.sql.DataSource;
  *       ({@code spring.datasource.*} is not read, and setting {@code spring.datasource.url} is refused);</li>
  *   <li>{@link EntityRegistry#discover(ClassLoader)} and the {@link PersistenceManagedTypes} of its entities;</li>
  *   <li>{@code SchemaMapping}'s Hibernate settings ({@link SchemaMappingCustomizer});</li>
+ *   <li>no JPA mapping files ({@link MappingFileRefusal});</li>
  *   <li>with {@code bookstore.persistence.migrate-on-startup=true}: {@link StartupMigration}, on which the
  *       {@code EntityManagerFactory} depends.</li>
  * </ul>
@@ -94,6 +95,12 @@ public class BookstorePersistenceAutoConfiguration implements BeanClassLoaderAwa
     @ConditionalOnMissingBean(name = SCHEMA_MAPPING_CUSTOMIZER)
     public HibernatePropertiesCustomizer bookstoreSchemaMappingCustomizer() {
         return new SchemaMappingCustomizer();
+    }
+
+    /** Static: a bean post-processor must not need its configuration class instantiated. */
+    @Bean
+    static MappingFileRefusal bookstoreMappingFileRefusal() {
+        return new MappingFileRefusal();
     }
 
     /** The upgrade at start-up, and the JPA start waiting for it. */

@@ -110,6 +110,15 @@ class BookstorePersistenceOnPostgresTest {
     }
 
     @Test
+    void a_jpa_mapping_file_is_refused_at_start_up() throws SQLException {
+        DatabaseSettings database = databaseOwnedByTheApp("boot_orm_xml");
+        RuntimeException failure = assertThrows(RuntimeException.class,
+                () -> start(database, "--spring.jpa.mapping-resources=META-INF/refused-orm.xml").close());
+        assertThat(messages(failure)).contains("reads the mapping file(s) META-INF/refused-orm.xml")
+                .contains("the migrations build the schema from the entity registry's annotated classes");
+    }
+
+    @Test
     void a_database_with_revisions_this_build_does_not_know_is_refused_at_start_up() throws SQLException {
         DatabaseSettings database = databaseOwnedByTheApp("boot_newer");
         start(database, "--bookstore.persistence.migrate-on-startup=true").close();
