@@ -221,7 +221,7 @@ class BookstorePersistenceAutoConfigurationTest {
     void a_schema_shaping_hibernate_property_the_migrations_cannot_see_is_refused() {
         Map<String, Object> properties = new HashMap<>(Map.of("hibernate.default_schema", "reporting",
                 "hibernate.jdbc.batch_size", "50"));
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> new SchemaMappingCustomizer().customize(properties));
         assertThat(refused.getMessage()).startsWith("The Hibernate setting(s) hibernate.default_schema=reporting change "
                 + "the schema").contains("SchemaMapping").contains("@Table(schema");

@@ -73,7 +73,7 @@ public final class SchemaMapping {
                 .map(key -> key + "=" + settings.get(key))
                 .toList();
         if (!found.isEmpty()) {
-            throw new IllegalStateException("The Hibernate setting(s) " + String.join(", ", found) + " change the schema the "
+            throw new IllegalArgumentException("The Hibernate setting(s) " + String.join(", ", found) + " change the schema the "
                     + "entities map to, but the schema's settings live in SchemaMapping alone: the migrations (./migrate, "
                     + "mvn liquibase:diff) build the model from it and cannot see a setting given elsewhere (a Spring "
                     + "property, hibernate.properties, a system property, extra properties), so the service would map "

@@ -35,7 +35,7 @@ class ForeignSchemaSettingsTest {
                     .applySetting(setting.getKey(), setting.getValue())
                     .build();
             try {
-                IllegalStateException refused = assertThrows(IllegalStateException.class,
+                IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                         () -> SchemaMapping.metadata(REGISTRY, services));
                 assertTrue(refused.getMessage().startsWith("The Hibernate setting(s) " + setting.getKey() + "="
                         + setting.getValue() + " change the schema"), refused.getMessage());

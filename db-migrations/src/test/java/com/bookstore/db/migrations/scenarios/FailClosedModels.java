@@ -50,6 +50,25 @@ final class FailClosedModels {
         @Column(name = "note", columnDefinition = "text compression pglz") String note;
     }
 
+    /** Case 1: a read-only entity on a view a hand-written revision creates, mapped as if it were a table. */
+    @Entity(name = "ItemSummary")
+    @Table(name = "item_summary")
+    @org.hibernate.annotations.Immutable
+    public static class ItemSummaryOnView {
+        @Id Long id;
+        @Column(length = 100) String name;
+    }
+
+    /** Case 1: the same entity mapped the way Hibernate writes no DDL for: a subselect of the view. */
+    @Entity(name = "ItemSummary")
+    @org.hibernate.annotations.Subselect("select id, name from item_summary")
+    @org.hibernate.annotations.Synchronize("item_summary")
+    @org.hibernate.annotations.Immutable
+    public static class ItemSummaryBySubselect {
+        @Id Long id;
+        String name;
+    }
+
     /** Case 1: a CHECK with a typo. */
     @Entity(name = "Coin")
     @Table(name = "coin")

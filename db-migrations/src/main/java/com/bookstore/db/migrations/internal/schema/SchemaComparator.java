@@ -5,8 +5,11 @@ import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.internal.catalog.Catalog;
 import com.bookstore.db.migrations.internal.catalog.CatalogReader;
 import com.bookstore.db.migrations.internal.catalog.QualifiedName;
+import org.hibernate.MappingException;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -109,15 +112,57 @@ public final class SchemaComparator {
         }
         Catalog currentCatalog = CheckPrinting.align(model::connection, wantedCatalog,
                 excluded.apply(CatalogReader.read(other, schemas), left).withUncovered(unread));
+        requireNoTableInPlaceOfAnotherRelation(wantedCatalog, currentCatalog, other);
         return SchemaDiff.between(wantedCatalog, currentCatalog, List.of(), enums).excluding(left, excluded);
     }
 
     /** The model side must hold nothing the comparison would pass over in silence. */
     private static void requireCovered(Catalog model) {
         if (!model.uncovered().isEmpty()) {
-            throw new IllegalStateException("The entity model creates objects the comparison does not cover: "
+            throw new MappingException("The entity model creates objects the comparison does not cover: "
                     + String.join(", ", model.uncovered()) + ". Create them in a hand-written revision (./migrate revision) "
                     + "instead of the mapping.");
+        }
+    }
+
+    private static final String OTHER_RELATIONS = """
+            select n.nspname, c.relname, case when c.relispartition then 'partition' when c.relkind = 'v' then 'view'
+                   when c.relkind = 'm' then 'materialized view' else 'foreign table' end
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where (c.relkind in ('v', 'm', 'f') or c.relispartition)
+              and (n.nspname, c.relname) in (select * from unnest(?::text[], ?::text[]))
+            order by 1, 2
+            """;
+
+    /**
+     * A table of the model whose name is a view (a materialized view, a foreign table, a partition) of the compared
+     * database: the usual way to map a read-only entity on a view a hand-written revision creates, but Hibernate writes
+     * a table for it, which no revision can create in the view's place. Stops the comparison with the mapping that
+     * writes no DDL, rather than report a table to create or write a revision that fails.
+     */
+    private static void requireNoTableInPlaceOfAnotherRelation(Catalog wanted, Catalog current, Connection other)
+            throws SQLException {
+        List<QualifiedName> missing = wanted.tables().keySet().stream().filter(name -> !current.tables().containsKey(name))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> clashes = new ArrayList<>();
+        try (PreparedStatement statement = other.prepareStatement(OTHER_RELATIONS)) {
+            statement.setArray(1, other.createArrayOf("text", missing.stream().map(QualifiedName::schema).toArray()));
+            statement.setArray(2, other.createArrayOf("text", missing.stream().map(QualifiedName::name).toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    clashes.add(new QualifiedName(rs.getString(1), rs.getString(2)) + " is a " + rs.getString(3));
+                }
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw new MappingException("The entity model maps a table where the compared database has another kind of "
+                    + "relation (" + String.join(", ", clashes) + "): Hibernate would create a table in its place, which "
+                    + "no revision can do. Map a read-only entity on a view without DDL: @Immutable, "
+                    + "@Subselect(\"select ... from <view>\") and @Synchronize(\"<view>\") instead of @Table; or, if the "
+                    + "entity is to own a table, drop the view in a hand-written revision (./migrate revision) first.");
         }
     }
 }
