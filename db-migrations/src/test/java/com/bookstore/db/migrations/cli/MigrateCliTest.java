@@ -227,6 +227,33 @@ class MigrateCliTest {
     }
 
     @Test
+    void an_index_a_hand_written_revision_adds_can_be_excluded_and_is_then_never_dropped() {
+        assertEquals(ExitCode.OK, run(Map.of(), "generate", "-m", "base").exit());
+        // an expression index, which no entity can declare, made by a hand-written revision
+        new com.bookstore.db.migrations.internal.changelog.ChangelogDirectory(changelogRoot).addRevision(
+                "20260301120500_title_search.xml", com.bookstore.db.migrations.fixtures.RevisionXml.of(
+                        "20260301120500_title_search", "create index ix_volume_lower_title on volume (lower(title))",
+                        "drop index ix_volume_lower_title"));
+        Run drift = run(Map.of(), "check");
+        assertEquals(ExitCode.DIFFERENCES_OR_REFUSED, drift.exit(), drift.all());
+        assertTrue(drift.out().contains("drop index ix_volume_lower_title"), drift.out());
+
+        Map<String, String> env = Map.of("MIGRATIONS_EXCLUDE", "ix_volume_lower_*", "MIGRATIONS_AUTHOR", "cli-test");
+        Run excluded = run(env, "check");
+        assertEquals(ExitCode.OK, excluded.exit(), excluded.all());
+        assertTrue(excluded.out().contains("Excluded by MIGRATIONS_EXCLUDE (not compared, 1): index ix_volume_lower_title "
+                + "of table volume"), excluded.out());
+        Run next = run(env, () -> EntityRegistry.of(new RoundTripEntities(), new ExtraEntities()), "generate", "-m", "extra");
+        assertEquals(ExitCode.OK, next.exit(), next.all());
+        assertTrue(next.out().contains("create table extra_shelf"), next.out());
+        assertFalse(next.all().contains("drop index ix_volume_lower_title"), "the excluded index is never dropped: " + next.all());
+
+        Run hidesTheModel = run(Map.of("MIGRATIONS_EXCLUDE", "ix_volume_*"), "check");
+        assertEquals(ExitCode.USAGE_OR_CONFIGURATION, hidesTheModel.exit(), hidesTheModel.all());
+        assertTrue(hidesTheModel.err().contains("matches index ix_volume_title of the entity model"), hidesTheModel.err());
+    }
+
+    @Test
     void upgrade_stops_before_a_revision_whose_rows_are_in_the_way_and_says_how_many() throws Exception {
         DatabaseSettings database = server.create("cli_rows");
         Map<String, String> env = envFor(database);

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * Objects of a compared database that the model does not own (another service's tables in a shared database, a view's
- * helper table made by a hand-written revision), named by {@value #VARIABLE}: comma-separated names or {@code *}
- * patterns, {@code table} for {@code public}, {@code schema.table} elsewhere, {@code schema.*} for a whole schema.
+ * helper table made by a hand-written revision, an expression or partial index a hand-written revision put on a table
+ * of the model), named by {@value #VARIABLE}: comma-separated names or {@code *} patterns, {@code table} (or
+ * {@code index}) for {@code public}, {@code schema.table} elsewhere, {@code schema.*} for a whole schema.
  * Like Alembic's {@code include_object}, but never a silent hole: every excluded object is listed in the output, and a
  * pattern that matches an object of the model is refused.
  */
@@ -63,6 +64,9 @@ public record ExcludedObjects(List<String> patterns) {
         model.sequences().keySet().stream().filter(this::matches).forEach(n -> hit.add("sequence " + n));
         model.enums().keySet().stream().filter(this::matches).forEach(n -> hit.add("type " + n));
         model.composites().keySet().stream().filter(this::matches).forEach(n -> hit.add("type " + n));
+        model.tables().values().forEach(table -> table.indexes().keySet().stream()
+                .map(index -> new QualifiedName(table.name().schema(), index)).filter(this::matches)
+                .forEach(n -> hit.add("index " + n)));
         if (!hit.isEmpty()) {
             throw new IllegalArgumentException(VARIABLE + " " + patterns + " matches " + String.join(", ", hit)
                     + " of the entity model. Exclusions are for objects the model does not own; narrow the pattern.");
@@ -82,9 +86,29 @@ public record ExcludedObjects(List<String> patterns) {
                 schemas.add(schema);
             }
         }
-        return new Catalog(schemas, without(current.tables(), "table", excluded),
+        SortedMap<QualifiedName, Catalog.Table> tables = new TreeMap<>();
+        without(current.tables(), "table", excluded).forEach((name, table) -> tables.put(name, withoutIndexes(table, excluded)));
+        return new Catalog(schemas, tables,
                 without(current.sequences(), "sequence", excluded), without(current.enums(), "type", excluded),
                 without(current.composites(), "type", excluded), current.extensions(), current.uncovered());
+    }
+
+    /**
+     * {@code table} without the indexes a pattern names (in the table's schema, like any relation): an expression or
+     * partial index made by a hand-written revision, which no entity can declare, on a table the model owns.
+     */
+    private Catalog.Table withoutIndexes(Catalog.Table table, List<String> excluded) {
+        SortedMap<String, Catalog.Index> kept = new TreeMap<>();
+        table.indexes().forEach((name, index) -> {
+            QualifiedName qualified = new QualifiedName(table.name().schema(), name);
+            if (matches(qualified)) {
+                excluded.add("index " + qualified + " of table " + table.name());
+            } else {
+                kept.put(name, index);
+            }
+        });
+        return kept.size() == table.indexes().size() ? table
+                : new Catalog.Table(table.name(), table.columns(), table.constraints(), kept, table.comment());
     }
 
     private <V> SortedMap<QualifiedName, V> without(SortedMap<QualifiedName, V> objects, String kind, List<String> excluded) {
