@@ -26,6 +26,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
 import javax.sql.DataSource;
@@ -228,6 +229,38 @@ class BookstorePersistenceAutoConfigurationTest {
         Map<String, Object> tuning = new HashMap<>(Map.of("hibernate.jdbc.batch_size", "50"));
         new SchemaMappingCustomizer().customize(tuning);
         assertEquals("50", tuning.get("hibernate.jdbc.batch_size"), "tuning properties pass");
+    }
+
+    @Test
+    void mapping_files_are_refused_only_for_the_persistence_unit_of_the_registrys_entities() {
+        org.springframework.beans.factory.support.DefaultListableBeanFactory beans =
+                new org.springframework.beans.factory.support.DefaultListableBeanFactory();
+        beans.registerSingleton("registry", EntityRegistry.of(new AuthEntities()));
+        MappingFileRefusal refusal = new MappingFileRefusal();
+        refusal.setBeanFactory(beans);
+
+        LocalContainerEntityManagerFactoryBean bookstore = unit(UserAccount.class.getName());
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> refusal.postProcessAfterInitialization(bookstore, "entityManagerFactory"));
+        assertThat(refused.getMessage()).contains("bean 'entityManagerFactory' reads the mapping file(s) META-INF/orm.xml");
+
+        LocalContainerEntityManagerFactoryBean legacy = unit("com.example.legacy.Invoice");
+        assertEquals(legacy, refusal.postProcessAfterInitialization(legacy, "legacyEntityManagerFactory"),
+                "a persistence unit without the registry's entities may use its mapping files");
+    }
+
+    /** An entity manager factory bean whose persistence unit manages {@code managedClass} and reads an orm.xml. */
+    private static LocalContainerEntityManagerFactoryBean unit(String managedClass) {
+        org.springframework.orm.jpa.persistenceunit.MutablePersistenceUnitInfo info =
+                new org.springframework.orm.jpa.persistenceunit.MutablePersistenceUnitInfo();
+        info.addManagedClassName(managedClass);
+        info.addMappingFileName("META-INF/orm.xml");
+        return new LocalContainerEntityManagerFactoryBean() {
+            @Override
+            public jakarta.persistence.spi.PersistenceUnitInfo getPersistenceUnitInfo() {
+                return info;
+            }
+        };
     }
 
     @Test
