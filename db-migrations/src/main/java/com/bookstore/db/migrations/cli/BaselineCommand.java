@@ -106,7 +106,8 @@ final class BaselineCommand extends DatabaseCommand {
                 }
                 return null;
             });
-            diff = progress.step("comparing with " + database.maskedUrl(), () -> SchemaComparator.compare(built, database));
+            diff = progress.step("comparing with " + database.maskedUrl(),
+                    () -> SchemaComparator.compareDatabases(built, database));
         }
         if (!diff.isEmpty() && isEmpty(database)) {
             context.out().println("Refused: " + database.maskedUrl() + " has no table: there is nothing to baseline. "
@@ -122,6 +123,17 @@ final class BaselineCommand extends DatabaseCommand {
                     + "--to the revision it does match and let ./migrate upgrade apply the rest; then run baseline again.");
             return ExitCode.DIFFERENCES_OR_REFUSED;
         }
+        // views, functions, triggers, ... of hand-written revisions are not compared: the database must have each one
+        List<String> lacking = diff.wanted().uncovered().stream().filter(o -> !diff.current().uncovered().contains(o))
+                .toList();
+        if (!lacking.isEmpty()) {
+            context.out().println("Refused: " + database.maskedUrl() + " lacks what the changelogs create and the "
+                    + "comparison cannot compare: " + String.join(", ", lacking) + ". Nothing recorded. Create them in "
+                    + "the database as their revisions do, or baseline --to the revision before the first of them and "
+                    + "let ./migrate upgrade apply the rest.");
+            return ExitCode.DIFFERENCES_OR_REFUSED;
+        }
+        ReviewPrinter.printUncovered(context.out(), diff.current().uncovered());
         List<String> recorded = live.recordAsApplied(count);
         context.out().println("Baselined " + database.maskedUrl() + ": the schema matches the changelogs; recorded "
                 + recorded.size() + " revision(s) as applied without running them: " + String.join(", ", recorded) + ".");

@@ -10,6 +10,7 @@ import com.bookstore.db.migrations.cli.CliContext;
 import com.bookstore.db.migrations.cli.ExitCode;
 import com.bookstore.db.migrations.cli.MigrateCli;
 import com.bookstore.db.migrations.fixtures.FileTrees;
+import com.bookstore.db.migrations.fixtures.RevisionXml;
 import com.bookstore.db.migrations.fixtures.ScratchServer;
 import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import org.hibernate.SessionFactory;
@@ -168,6 +169,29 @@ class BaselineCommandTest {
         assertTrue(upgrade.out().contains("Applied 1 revision(s): " + later), upgrade.out());
         assertEquals("2", query(live, "select count(*) from author_name"));
         assertEquals(ExitCode.OK, run(changelogRoot, live, "check", "--live").exit());
+    }
+
+    @Test
+    void a_view_the_changelogs_create_must_exist_in_the_database_and_is_named_as_not_compared() throws Exception {
+        copyRepositoryChangelogs();
+        String view = "20261201000000_author_names_view";
+        new ChangelogDirectory(changelogRoot).addRevision(view + ".xml", RevisionXml.of(view,
+                "create view author_name as select id, full_name from author", "drop view author_name"));
+
+        DatabaseSettings withoutView = hibernateDatabaseWithData("adopt_no_view");
+        Run refused = run(changelogRoot, withoutView, "baseline");
+        assertEquals(ExitCode.DIFFERENCES_OR_REFUSED, refused.exit(), refused.all());
+        assertTrue(refused.out().contains("Refused: ") && refused.out().contains("lacks what the changelogs create and "
+                + "the comparison cannot compare: view author_name"), refused.out());
+        assertEquals("f", query(withoutView, "select to_regclass('public.databasechangelog') is not null"), "nothing recorded");
+
+        DatabaseSettings withView = hibernateDatabaseWithData("adopt_view");
+        sql(withView, "create view author_name as select id, full_name from author");
+        Run baseline = run(changelogRoot, withView, "baseline");
+        assertEquals(ExitCode.OK, baseline.exit(), baseline.all());
+        assertTrue(baseline.out().contains("recorded 2 revision(s)"), baseline.out());
+        assertTrue(baseline.out().contains("Not compared (what the entity model cannot declare; a hand-written revision "
+                + "does, 1): view author_name"), "what was not proven is said: " + baseline.out());
     }
 
     @Test

@@ -60,7 +60,23 @@ public final class SchemaComparator {
     /** As above, on open connections (the caller closes them). */
     public static SchemaDiff compare(Connection model, Connection other, boolean currentOwnedByChangelogs, EnumColumns enums,
             ExcludedObjects excluded) throws SQLException {
-        ModelSide side = new ModelSide() {
+        return compare(side(model), other, currentOwnedByChangelogs, enums, excluded);
+    }
+
+    /**
+     * Two databases, neither of them the entity model's ({@code baseline}: what the changelogs build against a live
+     * database): what the comparison does not cover is listed on both sides ({@link Catalog#uncovered()}) for the
+     * caller to match, rather than refused as a mapping of the model would be.
+     */
+    public static SchemaDiff compareDatabases(DatabaseSettings built, DatabaseSettings live) throws SQLException {
+        try (Connection wanted = MigrationConnections.unpooled(built).getConnection();
+             Connection other = MigrationConnections.unpooled(live).getConnection()) {
+            return compare(side(wanted), other, false, EnumColumns.NONE, ExcludedObjects.NONE, false);
+        }
+    }
+
+    private static ModelSide side(Connection model) {
+        return new ModelSide() {
             @Override
             public Collection<String> userSchemas() throws SQLException {
                 return CatalogReader.userSchemas(model);
@@ -76,7 +92,6 @@ public final class SchemaComparator {
                 return model;
             }
         };
-        return compare(side, other, currentOwnedByChangelogs, enums, excluded);
     }
 
     /** The model's side of a comparison: its catalog, and its database for {@link CheckPrinting}'s probes. */
@@ -93,13 +108,24 @@ public final class SchemaComparator {
     /** As above, the model's side given as such (read once per exported model: {@link ExportedModels}). */
     static SchemaDiff compare(ModelSide model, Connection other, boolean currentOwnedByChangelogs, EnumColumns enums,
             ExcludedObjects excluded) throws SQLException {
+        return compare(model, other, currentOwnedByChangelogs, enums, excluded, true);
+    }
+
+    /**
+     * @param entityModel whether the wanted side is the entity model's export, which must hold nothing the comparison
+     *        does not cover and no table where the other side has a view
+     */
+    private static SchemaDiff compare(ModelSide model, Connection other, boolean currentOwnedByChangelogs, EnumColumns enums,
+            ExcludedObjects excluded, boolean entityModel) throws SQLException {
         Set<String> schemas = new TreeSet<>(model.userSchemas());
         schemas.add(QualifiedName.DEFAULT_SCHEMA);
         if (currentOwnedByChangelogs) {
             schemas.addAll(CatalogReader.userSchemas(other));
         }
         Catalog wantedCatalog = model.catalog(schemas);
-        requireCovered(wantedCatalog);
+        if (entityModel) {
+            requireCovered(wantedCatalog);
+        }
         excluded.requireNoneOf(wantedCatalog);
         List<String> left = new ArrayList<>();
         List<String> unread = new ArrayList<>();
@@ -112,7 +138,9 @@ public final class SchemaComparator {
         }
         Catalog currentCatalog = CheckPrinting.align(model::connection, wantedCatalog,
                 excluded.apply(CatalogReader.read(other, schemas), left).withUncovered(unread));
-        requireNoTableInPlaceOfAnotherRelation(wantedCatalog, currentCatalog, other);
+        if (entityModel) {
+            requireNoTableInPlaceOfAnotherRelation(wantedCatalog, currentCatalog, other);
+        }
         return SchemaDiff.between(wantedCatalog, currentCatalog, List.of(), enums).excluding(left, excluded);
     }
 
