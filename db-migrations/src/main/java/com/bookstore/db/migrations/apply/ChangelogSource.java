@@ -2,7 +2,6 @@ package com.bookstore.db.migrations.apply;
 
 import com.bookstore.db.migrations.internal.changelog.ChangelogDirectory;
 import liquibase.resource.ClassLoaderResourceAccessor;
-import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.ResourceAccessor;
 
 import java.io.FileNotFoundException;
@@ -30,7 +29,7 @@ public record ChangelogSource(ResourceAccessor resourceAccessor, String masterPa
 
     public static ChangelogSource directory(Path resourceRoot) {
         try {
-            return new ChangelogSource(new DirectoryResourceAccessor(resourceRoot), ChangelogDirectory.MASTER,
+            return new ChangelogSource(new ConfinedDirectoryResourceAccessor(resourceRoot), ChangelogDirectory.MASTER,
                     resourceRoot.resolve(ChangelogDirectory.MASTER).toString(), java.util.Optional.of(resourceRoot));
         } catch (FileNotFoundException e) {
             throw new UncheckedIOException("The changelog directory " + resourceRoot.toAbsolutePath()

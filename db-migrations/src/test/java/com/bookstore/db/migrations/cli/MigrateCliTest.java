@@ -254,6 +254,26 @@ class MigrateCliTest {
     }
 
     @Test
+    void a_revision_that_reads_a_file_outside_the_changelog_directory_is_refused() throws Exception {
+        java.nio.file.Files.writeString(changelogRoot.resolveSibling(changelogRoot.getFileName() + "-shared.sql"),
+                "create table shared_seed (id bigint)");
+        new com.bookstore.db.migrations.internal.changelog.ChangelogDirectory(changelogRoot).addRevision(
+                "20260301120500_shared.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                    <changeSet id="20260301120500_shared" author="cli-test">
+                        <sqlFile path="../%s-shared.sql"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """.formatted(changelogRoot.getFileName()));
+        Run check = run(Map.of(), "check");
+        assertEquals(ExitCode.USAGE_OR_CONFIGURATION, check.exit(), check.all());
+        assertTrue(check.err().contains("outside its resource root") && check.err().contains("-shared.sql"), check.err());
+    }
+
+    @Test
     void upgrade_stops_before_a_revision_whose_rows_are_in_the_way_and_says_how_many() throws Exception {
         DatabaseSettings database = server.create("cli_rows");
         Map<String, String> env = envFor(database);

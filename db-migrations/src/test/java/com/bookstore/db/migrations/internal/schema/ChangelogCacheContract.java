@@ -102,6 +102,29 @@ abstract class ChangelogCacheContract {
     abstract Run run() throws Exception;
 
     @Test
+    void a_changelog_that_reads_a_file_outside_its_resource_root_is_refused() throws Exception {
+        // no fingerprint of the resource root covers ../../../shared.sql: an edit to it would go unseen
+        Files.writeString(repository.resolve("shared.sql"), "create table book (id bigint primary key)");
+        new com.bookstore.db.migrations.internal.changelog.ChangelogDirectory(changelogs.root()).addRevision("r1.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                    <changeSet id="r1" author="test">
+                        <sqlFile path="../../../shared.sql"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, this::run);
+        String messages = "";
+        for (Throwable t = refused; t != null; t = t.getCause()) {
+            messages += t.getMessage() + "\n";
+        }
+        assertTrue(messages.contains("outside its resource root"), messages);
+        assertTrue(messages.contains("shared.sql"), messages);
+    }
+
+    @Test
     void an_edited_revision_is_applied_again() throws Exception {
         changelogs.revision("r1.xml", "create table book (id bigint primary key, title text)");
         run();
