@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -22,8 +24,8 @@ import java.util.stream.Stream;
  * same changesets the same way, so the second may start from the first one's result.
  *
  * <p>No fingerprint (so no reuse) when the result may depend on something outside those bytes: a changelog read from
- * the class path, or a file using {@code ${...}} parameters, which Liquibase fills from system properties and the
- * environment.
+ * the class path, or a file using {@code ${...}} parameters (which Liquibase fills from system properties and the
+ * environment), a {@code customChange} (Java code) or an {@code executeCommand} (a program).
  *
  * @param hash    hex SHA-256 prefix
  * @param files   how many files were hashed
@@ -31,7 +33,24 @@ import java.util.stream.Stream;
 public record ChangelogFingerprint(String hash, int files) {
 
     private static final String FORMAT = "changelog-fingerprint-v1";
-    private static final byte[] PARAMETER = "${".getBytes(StandardCharsets.UTF_8);
+    /**
+     * What makes a changelog build something its bytes do not fix, with why: {@code ${...}} parameters (Liquibase fills
+     * them from system properties and the environment), a {@code customChange} (Java code on the class path) and an
+     * {@code executeCommand} (a program of the machine), in every changelog format. A mention elsewhere (a comment)
+     * only costs the cache.
+     */
+    private static final Map<String, String> NOT_FIXED_BY_THE_BYTES = new LinkedHashMap<>();
+
+    static {
+        NOT_FIXED_BY_THE_BYTES.put("${", "uses ${...} parameters, which may come from the environment");
+        NOT_FIXED_BY_THE_BYTES.put("customChange",
+                "runs a customChange, Java code on the class path that the changelog files do not hold");
+        NOT_FIXED_BY_THE_BYTES.put("executeCommand",
+                "runs an executeCommand, a program of the machine that the changelog files do not hold");
+    }
+
+    private static final int LONGEST_MARKER = NOT_FIXED_BY_THE_BYTES.keySet().stream().mapToInt(String::length).max()
+            .orElseThrow();
 
     /** The fingerprint, or why there is none. */
     public sealed interface Outcome permits Fingerprinted, NotReusable {
@@ -64,18 +83,19 @@ public record ChangelogFingerprint(String hash, int files) {
         for (Path file : files) {
             update(digest, relative(root, file));
             update(digest, Long.toString(Files.size(file)));
-            boolean parameters = false;
-            byte[] tail = new byte[0];
+            String marker = null;
+            String tail = "";
             try (InputStream in = Files.newInputStream(file)) {
                 for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                     digest.update(buffer, 0, read);
-                    parameters = parameters || containsParameter(tail, buffer, read);
-                    tail = read > 0 ? new byte[]{buffer[read - 1]} : tail;
+                    // ISO-8859-1 maps each byte to one char: a marker split across two reads is found in tail + text
+                    String text = tail + new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
+                    marker = marker != null ? marker : firstMarker(text);
+                    tail = text.substring(Math.max(0, text.length() - (LONGEST_MARKER - 1)));
                 }
             }
-            if (parameters) {
-                return new NotReusable(relative(root, file) + " uses ${...} parameters, which may come from the "
-                        + "environment");
+            if (marker != null) {
+                return new NotReusable(relative(root, file) + " " + NOT_FIXED_BY_THE_BYTES.get(marker));
             }
         }
         return new Fingerprinted(new ChangelogFingerprint(HexFormat.of().formatHex(digest.digest(), 0, 16), files.size()));
@@ -89,17 +109,8 @@ public record ChangelogFingerprint(String hash, int files) {
         return of(source) instanceof Fingerprinted now && now.fingerprint().hash().equals(hash);
     }
 
-    /** Whether {@code ${} occurs in {@code buffer[0, read)}, or across the previous buffer's last byte. */
-    private static boolean containsParameter(byte[] tail, byte[] buffer, int read) {
-        if (read > 0 && tail.length == 1 && tail[0] == PARAMETER[0] && buffer[0] == PARAMETER[1]) {
-            return true;
-        }
-        for (int i = 0; i + 1 < read; i++) {
-            if (buffer[i] == PARAMETER[0] && buffer[i + 1] == PARAMETER[1]) {
-                return true;
-            }
-        }
-        return false;
+    private static String firstMarker(String text) {
+        return NOT_FIXED_BY_THE_BYTES.keySet().stream().filter(text::contains).findFirst().orElse(null);
     }
 
     private static String relative(Path root, Path file) {

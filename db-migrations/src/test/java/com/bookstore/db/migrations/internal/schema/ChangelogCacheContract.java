@@ -190,6 +190,29 @@ abstract class ChangelogCacheContract {
     }
 
     @Test
+    void changelogs_with_a_custom_change_are_applied_every_time() throws Exception {
+        // what a customChange builds is Java code on the class path: the same bytes may build something else tomorrow
+        new com.bookstore.db.migrations.internal.changelog.ChangelogDirectory(changelogs.root()).addRevision("r1.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                    <changeSet id="r1" author="test">
+                        <customChange class="com.bookstore.db.migrations.fixtures.CreatesBookChange"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        Run first = run();
+        Run second = run();
+
+        assertTrue(first.applied(), first.output());
+        assertTrue(second.applied(), second.output());
+        assertEquals(List.of("book.id"), second.columns());
+        noneKept(first);
+    }
+
+    @Test
     void two_comparisons_at_once_both_see_the_schema_and_the_next_one_is_served_from_the_cache() throws Exception {
         changelogs.revision("r1.xml", "create table book (id bigint primary key, title text)");
         CyclicBarrier together = new CyclicBarrier(2);
