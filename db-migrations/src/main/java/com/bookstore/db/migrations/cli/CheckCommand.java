@@ -3,6 +3,7 @@ package com.bookstore.db.migrations.cli;
 import com.bookstore.db.core.runtime.MigrationConnections;
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.internal.schema.ExcludedObjects;
+import com.bookstore.db.migrations.internal.schema.LiquibaseDatabases;
 import com.bookstore.db.migrations.internal.schema.SchemaDiff;
 import com.bookstore.db.migrations.internal.schema.ShadowComparison;
 
@@ -60,6 +61,7 @@ final class CheckCommand implements Command {
             // a wrong URL or password is reported at once, not after the shadow server started
             try (Connection probe = MigrationConnections.unpooled(database).getConnection()) {
                 probe.isValid(5);
+                LiquibaseDatabases.requirePublicSchema(probe, database);
             }
             diff = ShadowComparison.modelVersusDatabase(context.registry().get(), database,
                     ExcludedObjects.from(context.config()), context.progress());

@@ -274,6 +274,32 @@ class MigrateCliTest {
     }
 
     @Test
+    void a_session_whose_unqualified_names_go_to_another_schema_is_refused_before_anything_changes() throws Exception {
+        DatabaseSettings database = server.create("cli_schema");
+        try (java.sql.Connection c = com.bookstore.db.core.runtime.MigrationConnections.unpooled(database).getConnection();
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("create schema app");
+        }
+        Map<String, String> env = envFor(database);
+        assertEquals(ExitCode.OK, run(env, "generate", "-m", "base").exit());
+        // before: upgrade created some tables in app, then failed on public.volume; check --live read public
+        env.put("DATABASE_URL", env.get("DATABASE_URL") + "?currentSchema=app");
+        for (String[] command : List.of(new String[] {"upgrade"}, new String[] {"check", "--live"})) {
+            Run refused = run(env, command);
+            assertEquals(ExitCode.USAGE_OR_CONFIGURATION, refused.exit(), refused.all());
+            assertTrue(refused.err().contains("puts unqualified names in schema app (search_path app)")
+                    && refused.err().contains("Remove currentSchema"), refused.err());
+        }
+        try (java.sql.Connection c = com.bookstore.db.core.runtime.MigrationConnections.unpooled(database).getConnection();
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select count(*) from information_schema.tables "
+                     + "where table_schema in ('public', 'app')")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "nothing was created anywhere");
+        }
+    }
+
+    @Test
     void upgrade_stops_before_a_revision_whose_rows_are_in_the_way_and_says_how_many() throws Exception {
         DatabaseSettings database = server.create("cli_rows");
         Map<String, String> env = envFor(database);

@@ -24,6 +24,7 @@ public final class LiquibaseDatabases {
         Connection connection = MigrationConnections.unpooled(settings).getConnection();
         try {
             checkClientConnection(connection);
+            requirePublicSchema(connection, settings);
             return DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
         } catch (DatabaseException e) {
             connection.close();
@@ -49,6 +50,34 @@ public final class LiquibaseDatabases {
             try (java.sql.Statement statement = connection.createStatement()) {
                 statement.execute("set client_connection_check_interval = '1s'");
             }
+        }
+    }
+
+    /**
+     * Refuses a session whose unqualified names do not go to {@code public}: a {@code currentSchema} or
+     * {@code options=-c search_path=...} of {@code DATABASE_URL}, or a schema named after the role, which PostgreSQL's
+     * default search path ({@code "$user", public}) puts first. The model's tables are in {@code public} and the
+     * revisions name some of them qualified and some not, so such a session half-applies a revision into another
+     * schema, and a comparison would read {@code public} while the service maps the other one.
+     */
+    public static void requirePublicSchema(Connection connection, DatabaseSettings settings) throws SQLException {
+        String schema;
+        String searchPath;
+        String role;
+        try (java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery(
+                     "select current_schema(), current_setting('search_path'), quote_ident(current_user)")) {
+            rs.next();
+            schema = rs.getString(1);
+            searchPath = rs.getString(2);
+            role = rs.getString(3);
+        }
+        if (!"public".equals(schema)) {
+            throw new IllegalArgumentException("The session of " + settings.maskedUrl() + " puts unqualified names in "
+                    + (schema == null ? "no schema" : "schema " + schema) + " (search_path " + searchPath + "), but the "
+                    + "bookstore's tables are in public. Remove currentSchema, or the search_path option, from "
+                    + "DATABASE_URL; if a schema is named after the role, set the role's search path: ALTER ROLE "
+                    + role + " SET search_path = public.");
         }
     }
 
