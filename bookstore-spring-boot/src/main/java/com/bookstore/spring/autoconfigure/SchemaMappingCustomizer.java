@@ -18,7 +18,9 @@ import java.util.Set;
  * schema-generation actions) may be {@code none} (the default) or {@code validate}; any other value ({@code update},
  * {@code create}, {@code create-drop}, or {@code spring.jpa.generate-ddl=true}) fails the start-up, and so does a
  * schema-shaping Hibernate property that {@code SchemaMapping} does not set ({@code hibernate.default_schema},
- * {@code hibernate.type.preferred_uuid_jdbc_type}, ...: {@link SchemaMapping#FOREIGN_SCHEMA_SETTINGS}).
+ * {@code hibernate.type.preferred_uuid_jdbc_type}, ...: {@link SchemaMapping#FOREIGN_SCHEMA_SETTINGS}) or another value
+ * for one it sets (a naming strategy of the service's own, {@code hibernate.jdbc.time_zone}, a dialect); Boot's own
+ * naming defaults are replaced.
  */
 final class SchemaMappingCustomizer implements HibernatePropertiesCustomizer {
 
@@ -32,6 +34,7 @@ final class SchemaMappingCustomizer implements HibernatePropertiesCustomizer {
         SchemaMapping.requireNoForeignSchemaSettings(hibernateProperties);
         SchemaMapping.hibernateProperties().forEach((key, value) -> {
             if (!SCHEMA_ACTIONS.contains(key)) {
+                requireNoOtherChoice(key, hibernateProperties.get(key), value);
                 hibernateProperties.put(key, value);
             }
         });
@@ -48,6 +51,29 @@ final class SchemaMappingCustomizer implements HibernatePropertiesCustomizer {
         hibernateProperties.put(AvailableSettings.HBM2DDL_AUTO, ddlAuto);
         hibernateProperties.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, databaseAction);
         hibernateProperties.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, scriptsAction);
+    }
+
+    /**
+     * Boot's own naming defaults, which SchemaMapping's replace; any other value was the service's choice
+     * ({@code spring.jpa.hibernate.naming.*}, {@code spring.jpa.database-platform}, {@code spring.jpa.properties.*}).
+     */
+    private static final Map<String, String> BOOT_DEFAULTS = Map.of(
+            AvailableSettings.PHYSICAL_NAMING_STRATEGY, "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy",
+            AvailableSettings.IMPLICIT_NAMING_STRATEGY, "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy");
+
+    /** Refuses a service's own value for a setting SchemaMapping owns, rather than replace it in silence. */
+    private static void requireNoOtherChoice(String key, Object chosen, Object owned) {
+        if (chosen == null) {
+            return;
+        }
+        String value = chosen instanceof Class<?> type ? type.getName() : String.valueOf(chosen);
+        String ownedValue = owned instanceof Class<?> type ? type.getName() : String.valueOf(owned);
+        if (!value.equals(ownedValue) && !value.equals(BOOT_DEFAULTS.get(key))) {
+            throw new IllegalArgumentException("The service sets " + key + "=" + value + ", but the bookstore schema's "
+                    + "Hibernate settings come from SchemaMapping (" + key + "=" + ownedValue + "), which the migrations "
+                    + "build the model from: the setting would be replaced, and the service would not run with it. "
+                    + "Remove it (spring.jpa.hibernate.naming.*, spring.jpa.database-platform or spring.jpa.properties).");
+        }
     }
 
     private static String allowed(String key, Object action, Set<String> allowed) {

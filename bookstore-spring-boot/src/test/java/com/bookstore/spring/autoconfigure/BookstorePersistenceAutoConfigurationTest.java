@@ -232,6 +232,25 @@ class BookstorePersistenceAutoConfigurationTest {
     }
 
     @Test
+    void a_service_value_for_a_setting_schema_mapping_owns_is_refused_not_replaced_in_silence() {
+        for (Map.Entry<String, String> chosen : Map.of(
+                "hibernate.jdbc.time_zone", "Europe/Paris",
+                "hibernate.physical_naming_strategy", "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl",
+                "hibernate.dialect", "org.hibernate.dialect.H2Dialect").entrySet()) {
+            Map<String, Object> properties = new HashMap<>(Map.of(chosen.getKey(), chosen.getValue()));
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> new SchemaMappingCustomizer().customize(properties));
+            assertThat(refused.getMessage()).startsWith("The service sets " + chosen.getKey() + "=" + chosen.getValue())
+                    .contains("come from SchemaMapping");
+        }
+        Map<String, Object> same = new HashMap<>(Map.of("hibernate.jdbc.time_zone", "UTC",
+                "hibernate.implicit_naming_strategy", "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy"));
+        new SchemaMappingCustomizer().customize(same);
+        assertEquals("com.bookstore.db.core.mapping.ConventionalImplicitNamingStrategy",
+                same.get("hibernate.implicit_naming_strategy"), "Boot's default is replaced");
+    }
+
+    @Test
     void mapping_files_are_refused_only_for_the_persistence_unit_of_the_registrys_entities() {
         org.springframework.beans.factory.support.DefaultListableBeanFactory beans =
                 new org.springframework.beans.factory.support.DefaultListableBeanFactory();
