@@ -258,16 +258,8 @@ class MigrateCliTest {
         java.nio.file.Files.writeString(changelogRoot.resolveSibling(changelogRoot.getFileName() + "-shared.sql"),
                 "create table shared_seed (id bigint)");
         new com.bookstore.db.migrations.internal.changelog.ChangelogDirectory(changelogRoot).addRevision(
-                "20260301120500_shared.xml", """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-                    <changeSet id="20260301120500_shared" author="cli-test">
-                        <sqlFile path="../%s-shared.sql"/>
-                    </changeSet>
-                </databaseChangeLog>
-                """.formatted(changelogRoot.getFileName()));
+                "20260301120500_shared.xml", com.bookstore.db.migrations.fixtures.RevisionXml.withChange(
+                        "20260301120500_shared", "<sqlFile path=\"../" + changelogRoot.getFileName() + "-shared.sql\"/>"));
         Run check = run(Map.of(), "check");
         assertEquals(ExitCode.USAGE_OR_CONFIGURATION, check.exit(), check.all());
         assertTrue(check.err().contains("outside its resource root") && check.err().contains("-shared.sql"), check.err());

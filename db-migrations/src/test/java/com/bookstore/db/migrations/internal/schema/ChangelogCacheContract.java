@@ -105,16 +105,8 @@ abstract class ChangelogCacheContract {
     void a_changelog_that_reads_a_file_outside_its_resource_root_is_refused() throws Exception {
         // no fingerprint of the resource root covers ../../../shared.sql: an edit to it would go unseen
         Files.writeString(repository.resolve("shared.sql"), "create table book (id bigint primary key)");
-        new com.bookstore.db.migrations.internal.changelog.ChangelogDirectory(changelogs.root()).addRevision("r1.xml", """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-                    <changeSet id="r1" author="test">
-                        <sqlFile path="../../../shared.sql"/>
-                    </changeSet>
-                </databaseChangeLog>
-                """);
+        new com.bookstore.db.migrations.internal.changelog.ChangelogDirectory(changelogs.root()).addRevision("r1.xml",
+                com.bookstore.db.migrations.fixtures.RevisionXml.withChange("r1", "<sqlFile path=\"../../../shared.sql\"/>"));
         Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, this::run);
         String messages = "";
         for (Throwable t = refused; t != null; t = t.getCause()) {
@@ -192,16 +184,9 @@ abstract class ChangelogCacheContract {
     @Test
     void changelogs_with_a_custom_change_are_applied_every_time() throws Exception {
         // what a customChange builds is Java code on the class path: the same bytes may build something else tomorrow
-        new com.bookstore.db.migrations.internal.changelog.ChangelogDirectory(changelogs.root()).addRevision("r1.xml", """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-                    <changeSet id="r1" author="test">
-                        <customChange class="com.bookstore.db.migrations.fixtures.CreatesBookChange"/>
-                    </changeSet>
-                </databaseChangeLog>
-                """);
+        new com.bookstore.db.migrations.internal.changelog.ChangelogDirectory(changelogs.root()).addRevision("r1.xml",
+                com.bookstore.db.migrations.fixtures.RevisionXml.withChange("r1",
+                        "<customChange class=\"com.bookstore.db.migrations.fixtures.CreatesBookChange\"/>"));
 
         Run first = run();
         Run second = run();
