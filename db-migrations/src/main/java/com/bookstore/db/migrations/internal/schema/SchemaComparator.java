@@ -8,8 +8,6 @@ import com.bookstore.db.migrations.internal.catalog.QualifiedName;
 import org.hibernate.MappingException;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -139,7 +137,7 @@ public final class SchemaComparator {
         Catalog currentCatalog = CheckPrinting.align(model::connection, wantedCatalog,
                 excluded.apply(CatalogReader.read(other, schemas), left).withUncovered(unread));
         if (entityModel) {
-            requireNoTableInPlaceOfAnotherRelation(wantedCatalog, currentCatalog, other);
+            requireNoTableInPlaceOfAnotherRelation(wantedCatalog, currentCatalog);
         }
         return SchemaDiff.between(wantedCatalog, currentCatalog, List.of(), enums).excluding(left, excluded);
     }
@@ -153,38 +151,22 @@ public final class SchemaComparator {
         }
     }
 
-    private static final String OTHER_RELATIONS = """
-            select n.nspname, c.relname, case when c.relispartition then 'partition' when c.relkind = 'v' then 'view'
-                   when c.relkind = 'm' then 'materialized view' else 'foreign table' end
-            from pg_class c join pg_namespace n on n.oid = c.relnamespace
-            where (c.relkind in ('v', 'm', 'f') or c.relispartition)
-              and (n.nspname, c.relname) in (select * from unnest(?::text[], ?::text[]))
-            order by 1, 2
-            """;
-
     /**
      * A table of the model whose name is a view (a materialized view, a foreign table, a partition) of the compared
      * database: the usual way to map a read-only entity on a view a hand-written revision creates, but Hibernate writes
      * a table for it, which no revision can create in the view's place. Stops the comparison with the mapping that
      * writes no DDL, rather than report a table to create or write a revision that fails.
      */
-    private static void requireNoTableInPlaceOfAnotherRelation(Catalog wanted, Catalog current, Connection other)
-            throws SQLException {
-        List<QualifiedName> missing = wanted.tables().keySet().stream().filter(name -> !current.tables().containsKey(name))
-                .toList();
-        if (missing.isEmpty()) {
-            return;
-        }
+    private static void requireNoTableInPlaceOfAnotherRelation(Catalog wanted, Catalog current) {
+        // the current catalog lists its views, materialized views, foreign tables and partitions as not compared
         List<String> clashes = new ArrayList<>();
-        try (PreparedStatement statement = other.prepareStatement(OTHER_RELATIONS)) {
-            statement.setArray(1, other.createArrayOf("text", missing.stream().map(QualifiedName::schema).toArray()));
-            statement.setArray(2, other.createArrayOf("text", missing.stream().map(QualifiedName::name).toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    clashes.add(new QualifiedName(rs.getString(1), rs.getString(2)) + " is a " + rs.getString(3));
+        wanted.tables().keySet().stream().filter(name -> !current.tables().containsKey(name)).forEach(name -> {
+            for (String kind : List.of("view", "materialized view", "foreign table", "partition")) {
+                if (current.uncovered().contains(kind + " " + name)) {
+                    clashes.add(name + " is a " + kind);
                 }
             }
-        }
+        });
         if (!clashes.isEmpty()) {
             throw new MappingException("The entity model maps a table where the compared database has another kind of "
                     + "relation (" + String.join(", ", clashes) + "): Hibernate would create a table in its place, which "
