@@ -2,6 +2,7 @@ package com.bookstore.spring.autoconfigure;
 
 import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.core.settings.MigrationTimeouts;
+import com.bookstore.db.migrations.apply.Applied;
 import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
 import org.slf4j.Logger;
@@ -50,8 +51,10 @@ public final class StartupMigration implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         long started = System.nanoTime();
+        Applied done;
         try (ChangelogRunner runner = ChangelogRunner.open(changelog, settings, timeouts)) {
-            applied = List.copyOf(runner.upgrade());
+            done = runner.upgrade();
+            applied = done.ran();
         } catch (Exception e) {
             throw new StartupMigrationException("Migrating " + settings.maskedUrl() + " at start-up with "
                     + changelog.description() + " failed: " + oneLine(e) + " Nothing of the failed revision remains "
@@ -59,10 +62,14 @@ public final class StartupMigration implements InitializingBean {
                     + "./migrate status for the details.", e);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        if (applied.isEmpty()) {
+        if (done.isEmpty()) {
             LOG.info("Database {} is up to date with {} ({} ms)", settings.maskedUrl(), changelog.description(), millis);
         } else {
             LOG.info("Migrated {} at start-up: applied {} ({} ms)", settings.maskedUrl(), applied, millis);
+        }
+        if (!done.recordedWithoutRunning().isEmpty()) {
+            LOG.warn("Migrating {} at start-up recorded {} without running them: their precondition failed "
+                    + "(onFail=\"MARK_RAN\")", settings.maskedUrl(), done.recordedWithoutRunning());
         }
     }
 

@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -135,7 +136,7 @@ public final class ChangelogRunner implements AutoCloseable {
      * the service ran there): then nothing is run and {@link UnknownHistoryException} says which. What services call at
      * start-up and what {@code ./migrate upgrade} runs.
      */
-    public List<String> upgrade() throws LiquibaseException {
+    public Applied upgrade() throws LiquibaseException {
         List<RanChangeSet> unknown = unknownApplied();
         if (!unknown.isEmpty()) {
             throw new UnknownHistoryException(unknown);
@@ -145,18 +146,73 @@ public final class ChangelogRunner implements AutoCloseable {
 
     /**
      * Applies every pending changeset, each in its own transaction (statement by statement for one with
-     * {@code runInTransaction="false"}); returns the ids applied. When one fails, the
+     * {@code runInTransaction="false"}); returns what it applied, as recorded. When one fails, the
      * database stays at the changeset before it, and the failure is recorded for {@link #lastFailure()}.
+     * A changelog with which Liquibase could skip a changeset in silence is refused first ({@link SilentSkips}).
      */
-    public List<String> update() throws LiquibaseException {
-        List<String> pending = pending().stream().map(ChangeSet::getId).toList();
+    public Applied update() throws LiquibaseException {
+        SilentSkips.refuse(liquibase.getDatabaseChangeLog());
+        List<ChangeSet> pending = pending();
         applyWatched(!pending.isEmpty(), () -> liquibase.update(new Contexts(), new LabelExpression()), this::recordFailure);
         try {
             UpgradeFailures.clear(jdbc());
         } catch (SQLException e) {
             throw new DatabaseException("Cannot clear the record of the last failed upgrade: " + e.getMessage(), e);
         }
-        return pending;
+        return recorded(pending);
+    }
+
+    /**
+     * How {@code attempted}, pending before a run that ended without an error, are recorded now. Liquibase reporting
+     * success is not taken as proof: a changeset still pending, or recorded as anything but run or marked as ran,
+     * stops the command (a Liquibase extension, or a setting {@link SilentSkips} does not know, skipped it).
+     */
+    private Applied recorded(List<ChangeSet> attempted) throws LiquibaseException {
+        if (attempted.isEmpty()) {
+            return new Applied(List.of(), List.of());
+        }
+        Map<String, String> execTypes = execTypes();
+        List<String> ran = new java.util.ArrayList<>();
+        List<String> marked = new java.util.ArrayList<>();
+        List<String> missing = new java.util.ArrayList<>();
+        for (ChangeSet changeSet : attempted) {
+            Revision revision = new Revision(changeSet.getId(), changeSet.getAuthor(), changeSet.getStoredFilePath());
+            String execType = execTypes.get(key(revision));
+            if ("EXECUTED".equals(execType) || "RERAN".equals(execType)) {
+                ran.add(changeSet.getId());
+            } else if ("MARK_RAN".equals(execType)) {
+                marked.add(changeSet.getId());
+            } else {
+                missing.add(revision.describe() + (execType == null ? " is not recorded" : " is recorded as " + execType));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Liquibase ended the upgrade without an error, but " + String.join("; ", missing)
+                    + ": its change may be missing from the database. Run ./migrate status and check --url, and "
+                    + "report this with the changeset.");
+        }
+        return new Applied(ran, marked);
+    }
+
+    /** The execution type of each recorded changeset, by {@link #key}. */
+    private Map<String, String> execTypes() throws LiquibaseException {
+        Map<String, String> types = new java.util.HashMap<>();
+        try (java.sql.Statement statement = jdbc().createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("select id, author, filename, exectype from databasechangelog "
+                     + "order by orderexecuted, dateexecuted")) {
+            while (rs.next()) {
+                types.put(key(new Revision(rs.getString(1), rs.getString(2), rs.getString(3))), rs.getString(4));
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot read the migration history (databasechangelog): " + e.getMessage(), e);
+        }
+        return types;
+    }
+
+    /** A changeset's identity as Liquibase compares it: id, author and file, the file without a classpath prefix. */
+    private static String key(Revision revision) {
+        String file = revision.file().replace('\\', '/').replaceFirst("^classpath:", "").replaceFirst("^/+", "");
+        return revision.id() + "::" + revision.author() + "::" + file;
     }
 
     /**
@@ -275,6 +331,7 @@ public final class ChangelogRunner implements AutoCloseable {
 
     /** Writes the SQL that {@link #update()} would run, without running it. */
     public void updateSql(Writer output) throws LiquibaseException {
+        SilentSkips.refuse(liquibase.getDatabaseChangeLog());
         liquibase.update(new Contexts(), new LabelExpression(), output);
     }
 
@@ -410,7 +467,10 @@ public final class ChangelogRunner implements AutoCloseable {
 
     /** Applies the first {@code count} pending changesets (a database built up to a given revision). */
     public void update(int count) throws LiquibaseException {
+        SilentSkips.refuse(liquibase.getDatabaseChangeLog());
+        List<ChangeSet> attempted = pending().stream().limit(Math.max(count, 0)).toList();
         applyWatched(count > 0, () -> liquibase.update(count, new Contexts(), new LabelExpression()), this::firstPending);
+        recorded(attempted);
     }
 
     /**
@@ -422,6 +482,7 @@ public final class ChangelogRunner implements AutoCloseable {
         Contexts contexts = new Contexts();
         LabelExpression labels = new LabelExpression();
         DatabaseChangeLog changeLog = liquibase.getDatabaseChangeLog();
+        SilentSkips.refuse(changeLog);
         changeLog.validate(database, contexts, labels);
         List<String> recorded = pending().stream().limit(count).map(ChangeSet::getId).toList();
         quietly(() -> {

@@ -1,9 +1,9 @@
 package com.bookstore.db.migrations.cli;
 
+import com.bookstore.db.migrations.apply.Applied;
 import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.UnknownHistoryException;
 
-import java.util.List;
 
 /** {@code upgrade}: {@code alembic upgrade head}. */
 final class UpgradeCommand extends DatabaseCommand {
@@ -42,7 +42,7 @@ final class UpgradeCommand extends DatabaseCommand {
 
     @Override
     ExitCode run(ChangelogRunner runner, Arguments arguments, CliContext context) throws Exception {
-        List<String> applied;
+        Applied applied;
         try {
             applied = runner.upgrade();
         } catch (UnknownHistoryException refused) {
@@ -51,8 +51,14 @@ final class UpgradeCommand extends DatabaseCommand {
         }
         if (applied.isEmpty()) {
             context.out().println("Already up to date: no pending revision.");
-        } else {
-            context.out().println("Applied " + applied.size() + " revision(s): " + String.join(", ", applied));
+        }
+        if (!applied.ran().isEmpty()) {
+            context.out().println("Applied " + applied.ran().size() + " revision(s): " + String.join(", ", applied.ran()));
+        }
+        if (!applied.recordedWithoutRunning().isEmpty()) {
+            context.out().println("Recorded without running " + applied.recordedWithoutRunning().size()
+                    + " revision(s), their precondition failed (onFail=\"MARK_RAN\"): "
+                    + String.join(", ", applied.recordedWithoutRunning()));
         }
         return ExitCode.OK;
     }

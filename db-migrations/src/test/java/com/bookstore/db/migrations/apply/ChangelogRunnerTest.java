@@ -74,7 +74,7 @@ class ChangelogRunnerTest {
         }
         changelog("select 1");
         try (ChangelogRunner runner = ChangelogRunner.open(ChangelogSource.directory(root), database)) {
-            assertEquals(List.of("r2"), runner.update());
+            assertEquals(List.of("r2"), runner.update().ran());
             assertTrue(runner.lastFailure().isEmpty());
             assertTrue(runner.pending().isEmpty());
         }

@@ -5,6 +5,7 @@ import com.bookstore.db.core.settings.DatabaseSettings;
 import com.bookstore.db.migrations.cli.ExitCode;
 import com.bookstore.db.migrations.failures.FailureHarness.Run;
 import com.bookstore.db.migrations.fixtures.ScratchServer;
+import com.bookstore.db.migrations.fixtures.TestRegistries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -143,6 +144,112 @@ class ChangelogFailuresTest {
         assertEquals(ExitCode.OK, status.exit(), status::toString);
         assertTrue(status.out().contains("2 pending revision(s)") && status.out().contains("002_failing_second")
                 && status.out().contains("003_failing_third"), status::toString);
+    }
+
+    /**
+     * Settings with which Liquibase goes on past a changeset that did not run, and reports success. Found with this
+     * changelog before they were refused: upgrade printed "Applied 3 revision(s)" with the second one neither run nor
+     * recorded, and every later upgrade skipped it again.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "failOnError=false | failOnError=\"false\" | | failOnError=\"false\"",
+            "onFail=CONTINUE | | <preConditions onFail=\"CONTINUE\"><tableExists tableName=\"nope\"/></preConditions> | onFail=\"CONTINUE\"",
+            "onError=CONTINUE | | <preConditions onError=\"CONTINUE\"><sqlCheck expectedResult=\"1\">select * from nope</sqlCheck></preConditions> | onError=\"CONTINUE\""})
+    void a_changeset_liquibase_could_skip_in_silence_is_refused_before_anything_runs(String name, String attributes,
+            String preconditions, String named) throws Exception {
+        newDatabase("skip");
+        Path root = changelog("failing-sql", dir);
+        Path failing = root.resolve("db/changelog/changes/002_failing_second.xml");
+        Files.writeString(failing, Files.readString(failing).replace("author=\"failures-test\">",
+                "author=\"failures-test\" " + (attributes == null ? "" : attributes) + ">"
+                        + (preconditions == null ? "" : preconditions)));
+        for (String command : List.of("upgrade", "sql")) {
+            Run refused = migrate(env, root, command);
+            System.out.println("[" + command + "] " + refused.message());
+            assertFailure(refused, ExitCode.USAGE_OR_CONFIGURATION, "skip a changeset and report success",
+                    "changeset 002_failing_second (author failures-test) in db/changelog/changes/002_failing_second.xml has "
+                            + (named.startsWith("failOnError") ? "" : "preconditions with ") + named, "Nothing was applied");
+            assertNoSecret(refused, secret());
+        }
+        assertEquals(List.of(), appliedIds(database), "nothing runs from a changelog that is refused");
+        Run status = migrate(env, root, "status");
+        assertEquals(ExitCode.OK, status.exit(), status::toString);
+        assertTrue(status.out().contains("3 pending revision(s)"), status::toString);
+    }
+
+    /**
+     * The case that matters: a unique constraint that the empty shadow database accepts and production's rows refuse.
+     * With {@code failOnError="false"}, check agreed (its shadow has the constraint) and upgrade reported the revision
+     * applied (production has not): now both refuse the changelog, and production keeps its rows.
+     */
+    @Test
+    void a_skippable_revision_is_refused_by_check_and_upgrade_on_a_table_whose_rows_would_make_it_fail() throws Exception {
+        newDatabase("duplicates");
+        Path root = dir.resolve("changelog");
+        Files.createDirectories(root);
+        java.util.function.Supplier<com.bookstore.db.core.registry.EntityRegistry> items = () -> TestRegistries.of("skips",
+                Item.class);
+        java.util.function.Supplier<com.bookstore.db.core.registry.EntityRegistry> uniqueItems = () -> TestRegistries.of(
+                "skips", ItemUnique.class);
+        assertEquals(ExitCode.OK, migrate(env, items, root, "generate", "-m", "items").exit());
+        assertEquals(ExitCode.OK, migrate(env, items, root, "upgrade").exit());
+        FailureHarness.execute(database, "insert into item (id, name) values (1, 'Dune'), (2, 'Dune'), (3, 'Emma')");
+        Run generated = migrate(env, uniqueItems, root, "generate", "-m", "unique item names");
+        assertEquals(ExitCode.OK, generated.exit(), generated::toString);
+        Path revision;
+        try (java.util.stream.Stream<Path> files = Files.list(root.resolve("db/changelog/changes"))) {
+            revision = files.filter(f -> f.getFileName().toString().contains("unique_item_names")).findFirst().orElseThrow();
+        }
+        Files.writeString(revision, Files.readString(revision).replace("<changeSet ", "<changeSet failOnError=\"false\" "));
+
+        for (List<String> command : List.of(List.of("check"), List.of("upgrade"), List.of("generate", "-m", "again"))) {
+            Run refused = migrate(env, uniqueItems, root, command.toArray(String[]::new));
+            System.out.println("[" + command + "] " + refused.message());
+            assertFailure(refused, ExitCode.USAGE_OR_CONFIGURATION, "failOnError=\"false\"",
+                    revision.getFileName().toString());
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(root.resolve("db/changelog/changes"))) {
+            assertEquals(2, files.count(), "generate wrote no revision");
+        }
+        assertEquals(1, appliedIds(database).size(), "only the first revision is applied");
+        assertEquals(List.of("1:Dune", "2:Dune", "3:Emma"),
+                FailureHarness.query(database, "select id || ':' || name from item order by id"));
+        assertEquals(List.of(), FailureHarness.query(database,
+                "select conname from pg_constraint where conrelid = 'item'::regclass and contype = 'u'"));
+    }
+
+    /** The table before: names not unique. */
+    @jakarta.persistence.Entity(name = "Item")
+    @jakarta.persistence.Table(name = "item")
+    public static class Item {
+        @jakarta.persistence.Id Long id;
+        @jakarta.persistence.Column(nullable = false, length = 100) String name;
+    }
+
+    /** The table after: names unique. */
+    @jakarta.persistence.Entity(name = "Item")
+    @jakarta.persistence.Table(name = "item", uniqueConstraints = @jakarta.persistence.UniqueConstraint(
+            name = "uk_item_name", columnNames = "name"))
+    public static class ItemUnique {
+        @jakarta.persistence.Id Long id;
+        @jakarta.persistence.Column(nullable = false, length = 100) String name;
+    }
+
+    @Test
+    void a_changeset_recorded_without_running_is_not_called_applied() throws Exception {
+        newDatabase("markran");
+        Path root = changelog("failing-sql", dir);
+        Path failing = root.resolve("db/changelog/changes/002_failing_second.xml");
+        Files.writeString(failing, Files.readString(failing).replace("author=\"failures-test\">",
+                "author=\"failures-test\"><preConditions onFail=\"MARK_RAN\"><tableExists tableName=\"nope\"/></preConditions>"));
+        Run upgraded = migrate(env, root, "upgrade");
+        assertEquals(ExitCode.OK, upgraded.exit(), upgraded::toString);
+        assertEquals("Applied 2 revision(s): 001_failing_first, 003_failing_third\n"
+                + "Recorded without running 1 revision(s), their precondition failed (onFail=\"MARK_RAN\"): 002_failing_second\n",
+                upgraded.out().replace("\r\n", "\n"));
+        assertEquals(List.of("001_failing_first", "002_failing_second", "003_failing_third"), appliedIds(database));
+        assertFalse(tableExists(database, "failing_second"));
     }
 
     @Test

@@ -208,7 +208,7 @@ class LockTimeoutTest {
         DatabaseSettings slow = DatabaseSettings.parse(url(database) + "?options=-c%20app.slow_seconds%3D3");
         CompletableFuture<List<String>> first = CompletableFuture.supplyAsync(() -> {
             try (ChangelogRunner runner = ChangelogRunner.open(ChangelogSource.directory(root), slow)) {
-                return runner.upgrade();
+                return runner.upgrade().ran();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -15,13 +15,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * What the schema built by applying a changelog depends on, as one hash: every byte of every file under the changelog's
  * resource root (its path and its content, so that an edit, a new file, a deleted or renamed one, or a branch switch
- * all change it), the master changelog's path and Liquibase's version. Two runs with the same fingerprint apply the
- * same changesets the same way, so the second may start from the first one's result.
+ * all change it), the master changelog's path, Liquibase's version and this build of db-migrations (its own code,
+ * {@link MigrationsBuild}: another build may parse, refuse or apply the same bytes otherwise). Two runs with the same
+ * fingerprint apply the same changesets the same way, so the second may start from the first one's result.
  *
  * <p>No fingerprint (so no reuse) when the result may depend on something outside those bytes: a changelog read from
  * the class path, or a file using {@code ${...}} parameters (which Liquibase fills from system properties and the
@@ -66,9 +68,14 @@ public record ChangelogFingerprint(String hash, int files) {
         if (source.resourceRoot().isEmpty()) {
             return new NotReusable("the changelog is read from the class path");
         }
+        Optional<String> build = MigrationsBuild.identity();
+        if (build.isEmpty()) {
+            return new NotReusable("the code of this db-migrations build cannot be read to identify it");
+        }
         Path root = source.resourceRoot().get().toAbsolutePath().normalize();
         MessageDigest digest = sha256();
         update(digest, FORMAT);
+        update(digest, build.get());
         update(digest, liquibase.util.LiquibaseUtil.getBuildVersion());
         update(digest, source.masterPath());
         List<Path> files;
@@ -122,7 +129,7 @@ public record ChangelogFingerprint(String hash, int files) {
         digest.update((byte) 0);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
