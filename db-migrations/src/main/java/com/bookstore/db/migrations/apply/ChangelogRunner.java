@@ -137,11 +137,69 @@ public final class ChangelogRunner implements AutoCloseable {
      * start-up and what {@code ./migrate upgrade} runs.
      */
     public Applied upgrade() throws LiquibaseException {
+        return upgrade(false);
+    }
+
+    /**
+     * {@link #upgrade()}; unless {@code outOfOrder}, also refuses, running nothing, when a pending revision comes
+     * before one already applied ({@link OutOfOrderException}).
+     */
+    public Applied upgrade(boolean outOfOrder) throws LiquibaseException {
         List<RanChangeSet> unknown = unknownApplied();
         if (!unknown.isEmpty()) {
             throw new UnknownHistoryException(unknown);
         }
+        if (!outOfOrder) {
+            OutOfOrder found = outOfOrder();
+            if (!found.pending().isEmpty()) {
+                throw new OutOfOrderException(found.pending(), found.appliedAfter());
+            }
+        }
         return update();
+    }
+
+    /**
+     * Pending changesets never applied here that come, in changelog order, before a changeset this database has
+     * applied, and the first applied one after them. A changeset that runs again by design ({@code runAlways},
+     * {@code runOnChange}) has its place in the history already, and is not out of order.
+     */
+    public OutOfOrder outOfOrder() throws LiquibaseException {
+        Map<String, List<RanChangeSet>> ranById = new java.util.HashMap<>();
+        for (RanChangeSet ran : history()) {
+            ranById.computeIfAbsent(ran.getId(), id -> new java.util.ArrayList<>()).add(ran);
+        }
+        java.util.function.Predicate<ChangeSet> applied = changeSet -> ranById.getOrDefault(changeSet.getId(), List.of())
+                .stream().anyMatch(ran -> ran.isSameAs(changeSet));
+        Set<Revision> pending = new HashSet<>(pending().stream().map(ChangelogRunner::revision).toList());
+        List<ChangeSet> all = changeSets();
+        int lastApplied = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (applied.test(all.get(i))) {
+                lastApplied = i;
+            }
+        }
+        List<Revision> early = new java.util.ArrayList<>();
+        Revision after = null;
+        for (int i = 0; i < lastApplied; i++) {
+            ChangeSet changeSet = all.get(i);
+            if (pending.contains(revision(changeSet)) && !applied.test(changeSet)) {
+                early.add(revision(changeSet));
+            } else if (!early.isEmpty() && after == null && applied.test(changeSet)) {
+                after = revision(changeSet);
+            }
+        }
+        if (!early.isEmpty() && after == null) {
+            after = revision(all.get(lastApplied));
+        }
+        return new OutOfOrder(early, after);
+    }
+
+    /** {@link #outOfOrder()}'s answer: the pending revisions out of order, and the applied one they come before. */
+    public record OutOfOrder(List<Revision> pending, Revision appliedAfter) {
+    }
+
+    private static Revision revision(ChangeSet changeSet) {
+        return new Revision(changeSet.getId(), changeSet.getAuthor(), changeSet.getFilePath());
     }
 
     /**

@@ -40,6 +40,11 @@ final class StatusCommand extends DatabaseCommand {
             context.out().println(revisions + " pending revision(s)" + (revisions == pending.size() ? ""
                     : " (" + pending.size() + " changesets)") + ":");
             pending.forEach(cs -> context.out().println("  " + cs.getId() + "  (" + cs.getFilePath() + ")"));
+            ChangelogRunner.OutOfOrder early = runner.outOfOrder();
+            if (!early.pending().isEmpty()) {
+                context.out().println("Note: " + early.pending().size() + " of them come before " + early.appliedAfter()
+                        + ", which is applied: upgrade refuses to run them out of order (see ./migrate upgrade --help).");
+            }
         }
         runner.lastFailure().ifPresent(failure -> context.out().println("Note: " + failure
                 + ". The database is at the revision before it; fix the cause and run ./migrate upgrade again."));

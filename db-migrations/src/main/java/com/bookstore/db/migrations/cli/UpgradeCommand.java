@@ -2,6 +2,7 @@ package com.bookstore.db.migrations.cli;
 
 import com.bookstore.db.migrations.apply.Applied;
 import com.bookstore.db.migrations.apply.ChangelogRunner;
+import com.bookstore.db.migrations.apply.OutOfOrderException;
 import com.bookstore.db.migrations.apply.UnknownHistoryException;
 
 
@@ -21,18 +22,27 @@ final class UpgradeCommand extends DatabaseCommand {
     @Override
     public String help() {
         return """
-                Usage: ./migrate upgrade [--url <database url>] [--changelog-dir <dir>]
+                Usage: ./migrate upgrade [--url <database url>] [--changelog-dir <dir>] [--out-of-order]
 
                 Applies every pending revision, each in its own transaction, through a dedicated unpooled connection.
-                Refuses to run when the database has revisions this build does not know (a newer build ran there).
+                Refuses to run when the database has revisions this build does not know (a newer build ran there), and
+                when a pending revision comes before one the database has applied (branches merged after a deploy): it
+                would run in another order than check verified. --out-of-order runs it anyway, after the applied ones.
                 A revision that waits too long for a lock (another session's open transaction holds it) is rolled back,
                 left pending, and the blocking sessions are named (exit 1).
 
                 Options:
-                """ + DATABASE_OPTIONS + "\n" + TIMEOUT_SETTINGS + """
+                """ + DATABASE_OPTIONS + """
+                  --out-of-order           apply pending revisions that come before applied ones (then run check --url)
+                """ + "\n" + TIMEOUT_SETTINGS + """
 
                 Example: DATABASE_URL=postgresql://app:secret@localhost:5432/bookstore ./migrate upgrade
                 """;
+    }
+
+    @Override
+    public java.util.Set<String> flagOptions() {
+        return java.util.Set.of("out-of-order");
     }
 
     @Override
@@ -44,8 +54,8 @@ final class UpgradeCommand extends DatabaseCommand {
     ExitCode run(ChangelogRunner runner, Arguments arguments, CliContext context) throws Exception {
         Applied applied;
         try {
-            applied = runner.upgrade();
-        } catch (UnknownHistoryException refused) {
+            applied = runner.upgrade(arguments.flag("out-of-order"));
+        } catch (UnknownHistoryException | OutOfOrderException refused) {
             context.out().println(refused.getMessage());
             return ExitCode.DIFFERENCES_OR_REFUSED;
         }

@@ -126,6 +126,52 @@ class ChangelogFailuresTest {
         assertEquals(List.of("001_hist_first", "002_hist_second"), appliedIds(database));
     }
 
+    /**
+     * Two branches merged after one of them was deployed: the pending revision comes, in the changelog, before one
+     * the database has applied. Liquibase would run it last, in another order than a fresh database and check's
+     * shadow run it.
+     */
+    @Test
+    void a_pending_revision_before_an_applied_one_is_refused_unless_out_of_order_is_asked_for() throws Exception {
+        newDatabase("order");
+        Path root = changelog("two-revisions", dir);
+        Path changes = root.resolve("db/changelog/changes");
+        Files.writeString(changes.resolve("003_hist_label.xml"), com.bookstore.db.migrations.fixtures.RevisionXml.of(
+                "003_hist_label", "alter table hist_first add column label varchar(20) default 'hotfix'",
+                "alter table hist_first drop column label"));
+        Path master = root.resolve("db/changelog/db.changelog-master.xml");
+        String both = Files.readString(master).replace("<include file=\"changes/002_hist_second.xml\" relativeToChangelogFile=\"true\"/>",
+                "<include file=\"changes/002_hist_second.xml\" relativeToChangelogFile=\"true\"/>\n"
+                        + "    <include file=\"changes/003_hist_label.xml\" relativeToChangelogFile=\"true\"/>");
+        Files.writeString(master, both.replaceAll("(?m)^.*changes/002_hist_second\\.xml.*\\R", ""));
+        Run hotfix = migrate(env, root, "upgrade");
+        assertEquals(ExitCode.OK, hotfix.exit(), hotfix::toString);
+        FailureHarness.execute(database, "insert into hist_first (id) values (1), (2)");
+
+        Files.writeString(master, both); // the branch with 002 merged: 002 now comes before the applied 003
+        Run refused = migrate(env, root, "upgrade");
+        assertEquals(ExitCode.DIFFERENCES_OR_REFUSED, refused.exit(), refused::toString);
+        assertTrue(refused.out().startsWith("Refused: 1 pending revision(s) come before 003_hist_label "
+                + "(db/changelog/changes/003_hist_label.xml) in the changelog, which this database has already applied: "
+                + "002_hist_second (db/changelog/changes/002_hist_second.xml)."), refused::toString);
+        assertTrue(refused.out().contains("--out-of-order"), refused::toString);
+        assertEquals(List.of("001_hist_first", "003_hist_label"), appliedIds(database), "nothing was applied");
+        assertFalse(tableExists(database, "hist_second"));
+        assertEquals(List.of("1:hotfix", "2:hotfix"),
+                FailureHarness.query(database, "select id || ':' || label from hist_first order by id"));
+
+        Run status = migrate(env, root, "status");
+        assertEquals(ExitCode.OK, status.exit(), status::toString);
+        assertTrue(status.out().contains("Note: 1 of them come before 003_hist_label"), status::toString);
+
+        Run outOfOrder = migrate(env, root, "upgrade", "--out-of-order");
+        assertEquals(ExitCode.OK, outOfOrder.exit(), outOfOrder::toString);
+        assertEquals("Applied 1 revision(s): 002_hist_second\n", outOfOrder.out().replace("\r\n", "\n"));
+        assertEquals(List.of("001_hist_first", "003_hist_label", "002_hist_second"), appliedIds(database));
+        assertEquals(List.of("1:hotfix", "2:hotfix"),
+                FailureHarness.query(database, "select id || ':' || label from hist_first order by id"));
+    }
+
     @Test
     void a_failing_changeset_leaves_the_database_at_the_previous_one() {
         newDatabase("failing");
