@@ -139,12 +139,13 @@ public final class CatalogReader {
     /**
      * Objects that no comparison covers: views, materialized views, foreign tables, partitions, functions, procedures,
      * triggers, rules, row-level security policies, extended statistics, domains, range types, base and shell types,
-     * collations, operators, operator classes and families, text search objects, conversions; an extension's own
-     * objects aside. And what a compared table, column or index has that the comparison does not compare (an entity
-     * cannot declare it): {@code UNLOGGED}, partitioning, storage parameters (its TOAST table's too), row-level
-     * security, a tablespace, an access method, a replica identity, inheritance; a column's storage, compression,
-     * statistics target and options; an index's tablespace. {@code %1$s}, {@code %2$s} and {@code %3$s} are the
-     * column-compression parts (value, filter, column): the column exists from PostgreSQL 14 on.
+     * collations, operators, operator classes and families, text search objects, conversions, {@code UNLOGGED}
+     * sequences (reset to their start after a crash); an extension's own objects aside. And what a compared table,
+     * column or index has that the comparison does not compare (an entity cannot declare it): {@code UNLOGGED},
+     * partitioning, columns from a composite type ({@code CREATE TABLE ... OF}), storage parameters (its TOAST
+     * table's too), row-level security, a tablespace, an access method, a replica identity, inheritance; a column's
+     * storage, compression, statistics target and options; an index's tablespace. {@code %1$s}, {@code %2$s} and
+     * {@code %3$s} are the column-compression parts (value, filter, column): the column exists from PostgreSQL 14 on.
      */
     private static final String UNCOVERED = """
             with s as (select unnest(?::text[]) as nspname),
@@ -163,6 +164,11 @@ public final class CatalogReader {
                         when c.relkind = 'm' then 'materialized view' else 'foreign table' end, n.nspname, c.relname
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where (c.relkind in ('v', 'm', 'f') or c.relispartition) and n.nspname in (select nspname from s)
+              and (c.oid, 'pg_class'::regclass) not in (select objid, classid from ext)
+            union all
+            select 'unlogged sequence', n.nspname, c.relname
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where c.relkind = 'S' and c.relpersistence = 'u' and n.nspname in (select nspname from s)
               and (c.oid, 'pg_class'::regclass) not in (select objid, classid from ext)
             union all
             select case t.typtype when 'd' then 'domain' else 'range type' end, n.nspname, t.typname
@@ -256,6 +262,7 @@ public final class CatalogReader {
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             cross join lateral (values
                 (case when c.relpersistence = 'u' then 'unlogged table' end),
+                (case when c.reloftype <> 0 then 'columns from type ' || format_type(c.reloftype, null) || ' of table' end),
                 (case when c.relkind = 'p' then 'partitioning by ' || pg_get_partkeydef(c.oid) || ' of table' end),
                 (case when c.reloptions is not null
                       then 'storage parameters (' || array_to_string(c.reloptions, ', ') || ') of table' end),
@@ -281,7 +288,7 @@ public final class CatalogReader {
               and n.nspname in (select nspname from s)
               and (c.oid, 'pg_class'::regclass) not in (select objid, classid from ext)
               -- the attributes above are read only for the few tables that have one
-              and (c.relpersistence = 'u' or c.relkind = 'p' or c.reloptions is not null or c.relrowsecurity
+              and (c.relpersistence = 'u' or c.relkind = 'p' or c.reloftype <> 0 or c.reloptions is not null or c.relrowsecurity
                    or exists (select 1 from pg_class tc where tc.oid = c.reltoastrelid and tc.reloptions is not null)
                    or c.reltablespace <> 0 or c.relreplident <> 'd'
                    or c.relam <> (select oid from pg_am where amname = 'heap')

@@ -48,10 +48,14 @@ class UncoveredObjectsTest {
                     alter table item alter column note set statistics 500;
                     alter table item alter column id set (n_distinct = 100);
                     alter table item set (toast.autovacuum_enabled = false);
+                    create unlogged sequence ticket_numbers;
+                    create type pair as (a int, b int);
+                    create table pairs of pair (primary key (a));
                     """);
             // sorted here: the catalog's own order follows the database's collation
             assertEquals(List.of(
                     "collation plain_c",
+                    "columns from type pair of table pairs",
                     "compression pglz of column item.name",
                     "conversion latin_to_utf8",
                     "extended statistics item_stats",
@@ -65,7 +69,8 @@ class UncoveredObjectsTest {
                     "storage EXTERNAL of column item.name",
                     "storage parameters (toast.autovacuum_enabled=false) of table item",
                     "text search configuration plain_search",
-                    "text search dictionary plain_words"),
+                    "text search dictionary plain_words",
+                    "unlogged sequence ticket_numbers"),
                     CatalogReader.read(connection, Set.of("public")).uncovered().stream().sorted().toList());
         }
     }
