@@ -399,7 +399,9 @@ public final class ChangelogRunner implements AutoCloseable {
      * newest first (read from the history before and after, so exactly what happened). Refuses, running nothing, when the
      * database has applied revisions this changelog does not contain ({@link UnknownHistoryException}): Liquibase would
      * skip them (it cannot roll back what it does not know) and roll back the revisions underneath, leaving the newer
-     * version's schema on top of an older one. When the rollback of one revision fails, the revisions rolled back before
+     * version's schema on top of an older one. Refuses too, running nothing, when one of the changesets to roll back
+     * was recorded without running ({@link MarkedRanRollbackException}). When the rollback of one revision fails, the
+     * revisions rolled back before
      * it stay rolled back and {@link RollbackStoppedException} names them and the revision that failed.
      *
      * @throws IllegalArgumentException when {@code count} is less than 1 or more than the revisions applied
@@ -419,6 +421,13 @@ public final class ChangelogRunner implements AutoCloseable {
                     + " revision(s) are applied to this database.");
         }
         int changesets = sizes.subList(sizes.size() - count, sizes.size()).stream().mapToInt(Integer::intValue).sum();
+        Map<String, String> execTypes = execTypes();
+        List<Revision> markedRan = new java.util.ArrayList<>(before.subList(before.size() - changesets, before.size())
+                .stream().filter(revision -> "MARK_RAN".equals(execTypes.get(key(revision)))).toList());
+        java.util.Collections.reverse(markedRan); // newest first, as the rollback would meet them
+        if (!markedRan.isEmpty()) {
+            throw new MarkedRanRollbackException(markedRan);
+        }
         LockWaitWatch watch = watch(true);
         try {
             quietly(() -> liquibase.rollback(changesets, new Contexts(), new LabelExpression()));

@@ -1,6 +1,7 @@
 package com.bookstore.db.migrations.cli;
 
 import com.bookstore.db.migrations.apply.ChangelogRunner;
+import com.bookstore.db.migrations.apply.MarkedRanRollbackException;
 import com.bookstore.db.migrations.apply.RollbackStoppedException;
 import com.bookstore.db.migrations.apply.Revision;
 import com.bookstore.db.migrations.apply.UnknownHistoryException;
@@ -74,7 +75,7 @@ final class RollbackCommand extends DatabaseCommand {
         List<Revision> rolledBack;
         try {
             rolledBack = runner.rollback(count);
-        } catch (UnknownHistoryException refused) { // a newer build upgraded in between (the lock makes this unlikely)
+        } catch (UnknownHistoryException | MarkedRanRollbackException refused) { // (unknown: a newer build upgraded in between)
             context.out().println(refused.getMessage());
             return ExitCode.DIFFERENCES_OR_REFUSED;
         } catch (RollbackStoppedException stopped) {

@@ -171,4 +171,34 @@ class RollbackGuardTest {
         assertEquals("", edited.out(), edited::toString);
         assertEquals(List.of("001_hist_first", "002_hist_second"), appliedIds(database));
     }
+
+    /**
+     * The "create it unless it is there" idiom: a precondition with {@code onFail="MARK_RAN"} recorded the changeset
+     * without running it, because the table was already there with its rows. Its rollback ({@code drop table}) would
+     * have dropped that table: found so, with both rows gone, before it was refused.
+     */
+    @Test
+    void a_changeset_recorded_without_running_is_never_rolled_back() throws Exception {
+        newDatabase("markran");
+        Path root = changelog("two-revisions", dir);
+        Files.writeString(root.resolve(SECOND), com.bookstore.db.migrations.fixtures.RevisionXml.of("002_hist_second",
+                "create table hist_second (id bigint primary key)", "drop table hist_second").replace("author=\"test\">",
+                "author=\"test\"><preConditions onFail=\"MARK_RAN\"><not><tableExists tableName=\"hist_second\"/></not>"
+                        + "</preConditions>"));
+        FailureHarness.execute(database, "create table hist_second (id bigint primary key); "
+                + "insert into hist_second values (1), (2)");
+        Run upgraded = migrate(env, root, "upgrade");
+        assertTrue(upgraded.out().contains("Recorded without running 1 revision(s)"), upgraded::toString);
+
+        for (String count : List.of("1", "2")) {
+            Run refused = migrate(env, root, "rollback", "--count", count);
+            assertEquals(ExitCode.DIFFERENCES_OR_REFUSED, refused.exit(), refused::toString);
+            assertTrue(refused.out().startsWith("Refused to roll back: changeset 002_hist_second (author test) in "
+                    + SECOND + " was recorded without running"), refused::toString);
+            assertTrue(refused.out().contains("Nothing was rolled back."), refused::toString);
+        }
+        assertEquals(List.of("1", "2"), FailureHarness.query(database, "select id::text from hist_second order by id"));
+        assertEquals(List.of("001_hist_first", "002_hist_second"), appliedIds(database));
+        assertTrue(tableExists(database, "hist_first"), "the revision under it was not rolled back either");
+    }
 }
