@@ -86,7 +86,8 @@ final class StatementParser {
         }
         t.reset(0);
         if (first.kind() == SqlLexer.Kind.WORD && DATA.contains(first.value())) {
-            return new Harmless(first.value().toUpperCase(java.util.Locale.ROOT));
+            Statement reading = readingThatRuns(t.all());
+            return reading != null ? reading : new Harmless(first.value().toUpperCase(java.util.Locale.ROOT));
         }
         if (t.accept("vacuum")) {
             return hasWord(t, "full") ? new TableLock("VACUUM FULL", namesAfterOptions(t), LockLevel.ACCESS_EXCLUSIVE,
@@ -172,6 +173,70 @@ final class StatementParser {
             }
         }
         return tables.isEmpty() ? null : new DataChange("WITH ... " + String.join("/", kinds), List.copyOf(tables));
+    }
+
+    /**
+     * Words followed by a parenthesis that are not function calls: keywords, and what takes a parenthesised list.
+     */
+    /** The statements of {@link #DATA} that read rows and may call functions. */
+    private static final Set<String> READS = Set.of("select", "values", "with", "table", "explain");
+
+    private static final Set<String> NOT_CALLS = Set.of("in", "exists", "any", "all", "some", "values", "array", "row",
+            "over", "filter", "within", "as", "from", "join", "on", "using", "and", "or", "not", "where", "select",
+            "when", "then", "else", "by", "group", "having", "case", "is", "like", "between", "into", "lateral",
+            "returning", "distinct", "union", "intersect", "except", "limit", "offset", "set", "with", "table",
+            "explain", "analyze", "analyse", "verbose", "partition", "order", "window", "rows", "range", "groups",
+            "materialized", "recursive", "only", "cube", "rollup", "grouping", "sets", "interval", "escape", "of");
+
+    /**
+     * Functions known to read and compute only (aggregates, string, number, date and JSON functions), or to change
+     * nothing but a sequence ({@code setval}, {@code nextval}); any other function a reading statement calls may write
+     * rows, take locks or change the schema.
+     */
+    private static final Set<String> READING_FUNCTIONS = Set.of("count", "sum", "min", "max", "avg", "bool_and",
+            "bool_or", "every", "string_agg", "array_agg", "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg",
+            "coalesce", "nullif", "greatest", "least", "cast", "extract", "position", "overlay", "substring", "substr",
+            "trim", "btrim", "ltrim", "rtrim", "lower", "upper", "initcap", "length", "char_length", "octet_length",
+            "replace", "concat", "concat_ws", "format", "left", "right", "lpad", "rpad", "split_part", "strpos", "md5",
+            "regexp_replace", "regexp_match", "regexp_matches", "to_char", "to_date", "to_timestamp", "to_number",
+            "date_trunc", "date_part", "age", "now", "abs", "round", "floor", "ceil", "ceiling", "mod", "power", "sqrt",
+            "random", "gen_random_uuid", "array_length", "cardinality", "unnest", "generate_series", "row_number", "rank",
+            "dense_rank", "lag", "lead", "first_value", "last_value", "json_build_object", "jsonb_build_object",
+            "json_build_array", "jsonb_build_array", "to_json", "to_jsonb", "jsonb_set", "pg_typeof", "quote_ident",
+            "quote_literal", "pg_get_serial_sequence", "currval", "nextval", "setval", "current_setting", "exists");
+
+    /**
+     * A reading statement ({@code SELECT}, {@code VALUES}, {@code WITH}, ...) that runs more than a read: one calling a
+     * function the analyser does not know ({@code SELECT backfill_prices()}: a function can do anything), or an
+     * {@code EXPLAIN ANALYZE}, which runs the statement it explains. Null for a plain read.
+     */
+    private static Statement readingThatRuns(List<Token> tokens) {
+        if (!READS.contains(tokens.get(0).value())) {
+            return null;
+        }
+        if (tokens.get(0).isWord("explain") && tokens.stream().limit(3).anyMatch(token -> token.isWord("analyze")
+                || token.isWord("analyse"))) {
+            return new Unknown("EXPLAIN ANALYZE (runs the statement it explains)");
+        }
+        for (int i = 1; i < tokens.size(); i++) {
+            Token name = tokens.get(i - 1);
+            if (!tokens.get(i).isSymbol("(") || !name.isIdentifier() || NOT_CALLS.contains(name.value())) {
+                continue;
+            }
+            Token before = i >= 2 ? tokens.get(i - 2) : null;
+            if (before != null && (before.isSymbol("::") || before.isWord("as") || before.isSymbol(")"))) {
+                continue; // a type's modifiers (::numeric(10, 2)), or an alias's column list (AS t(a, b))
+            }
+            boolean qualified = before != null && before.isSymbol(".");
+            boolean catalog = qualified && i >= 3 && tokens.get(i - 3).isWord("pg_catalog");
+            if (name.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER || (qualified && !catalog)
+                    || !READING_FUNCTIONS.contains(name.value())) {
+                return new Unknown(tokens.get(0).value().toUpperCase(java.util.Locale.ROOT) + " calling "
+                        + (qualified ? tokens.get(i - 3).value() + "." : "") + name.value() + "(), a function the analyser "
+                        + "does not know: it may write rows, take locks or change the schema");
+            }
+        }
+        return null;
     }
 
     /** The write starting at the current token ({@code UPDATE}, {@code DELETE FROM}, ...), consumed; else null. */

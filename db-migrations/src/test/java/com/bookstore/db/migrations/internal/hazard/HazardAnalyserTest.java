@@ -518,6 +518,29 @@ class HazardAnalyserTest {
             assertEquals(Rule.NOT_ANALYSED, only(sql).rule());
         }
 
+        /** A function can write rows, take any lock or change the schema: a SELECT calling one is not a read. */
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"SELECT backfill_prices()", "SELECT public.backfill_prices(100)",
+                "SELECT count(*) FROM book WHERE reprice(id)", "VALUES (archive_old_orders())",
+                "WITH x AS (SELECT purge(id) FROM book) SELECT count(*) FROM x", "SELECT \"Backfill\"()",
+                "SELECT pg_advisory_lock(42)", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity",
+                "EXPLAIN ANALYZE UPDATE book SET title = upper(title)", "EXPLAIN (ANALYZE) DELETE FROM book"})
+        void a_read_that_runs_a_function_it_does_not_know_is_reported_not_analysed(String sql) {
+            Hazard hazard = only(sql);
+            assertEquals(Rule.NOT_ANALYSED, hazard.rule(), hazard::toString);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"SELECT count(*) FROM book", "SELECT coalesce(max(id), 0) + 1 FROM book",
+                "SELECT setval(pg_get_serial_sequence('book', 'id'), coalesce(max(id), 1)) FROM book",
+                "SELECT id::numeric(10, 2), cast(title AS varchar(20)) FROM book AS b(id, title)",
+                "SELECT x FROM generate_series(1, 3) g(x) WHERE x IN (1, 2) AND EXISTS (SELECT 1)",
+                "SELECT row_number() OVER (PARTITION BY shelf ORDER BY id) FROM book",
+                "SELECT pg_catalog.lower(title) FROM book", "EXPLAIN SELECT * FROM book"})
+        void a_read_of_known_functions_is_harmless(String sql) {
+            none(sql);
+        }
+
         @Test
         void an_unknown_action_on_a_table_created_in_the_revision_is_exempt() {
             none("CREATE TABLE t (id int)", "ALTER TABLE t OWNER TO app");
