@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Every Hibernate setting that shapes the schema, in one place.
@@ -80,6 +81,64 @@ public final class SchemaMapping {
                     + "other tables or types than the changelogs create. Remove it; to put entities in another schema, "
                     + "name it per entity (@Table(schema = \"...\")).");
         }
+    }
+
+    /** The settings that decide whether Hibernate changes the schema at start-up. */
+    public static final List<String> SCHEMA_ACTIONS = List.of(AvailableSettings.HBM2DDL_AUTO,
+            AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION);
+
+    /**
+     * Refuses a service's own value for a setting {@link #hibernateProperties()} owns (a naming strategy, the time
+     * zone, the dialect), which would otherwise be replaced in silence and the service would not run with it; the
+     * schema actions aside ({@link #schemaActions}). {@code tolerated} are values a framework sets by default, which
+     * are replaced; {@code where} says where the service set it.
+     */
+    public static void requireOwnSettingsUnchanged(Map<String, ?> settings, Map<String, String> tolerated, String where) {
+        hibernateProperties().forEach((key, owned) -> {
+            Object chosen = settings.get(key);
+            if (chosen == null || SCHEMA_ACTIONS.contains(key)) {
+                return;
+            }
+            String value = chosen instanceof Class<?> type ? type.getName() : String.valueOf(chosen);
+            String ownedValue = String.valueOf(owned);
+            if (!value.equals(ownedValue) && !value.equals(tolerated.get(key))) {
+                throw new IllegalArgumentException("The service sets " + key + "=" + value + ", but the bookstore "
+                        + "schema's Hibernate settings come from SchemaMapping (" + key + "=" + ownedValue + "), which the "
+                        + "migrations build the model from: the setting would be replaced, and the service would not run "
+                        + "with it. Remove it (" + where + ").");
+            }
+        });
+    }
+
+    /**
+     * The schema actions a service may ask for, read from its {@code settings}: {@code none} (the default) or
+     * {@code validate} (Hibernate compares the mapping with the database at start-up); both database-action keys
+     * carry the choice, since Hibernate reads the jakarta one first. Any other action ({@code update}, {@code create},
+     * a scripts action) is refused: the schema comes from the changelogs only.
+     *
+     * @param how what to change instead, for the message
+     */
+    public static Map<String, String> schemaActions(Map<String, ?> settings, String how) {
+        String ddlAuto = allowedAction(AvailableSettings.HBM2DDL_AUTO,
+                settings.get(AvailableSettings.HBM2DDL_AUTO), "none", Set.of("none", "validate"), how);
+        String databaseAction = allowedAction(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION,
+                settings.get(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION), ddlAuto, Set.of("none", "validate"), how);
+        String scriptsAction = allowedAction(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION,
+                settings.get(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION), "none", Set.of("none"), how);
+        Map<String, String> actions = new LinkedHashMap<>();
+        actions.put(AvailableSettings.HBM2DDL_AUTO, ddlAuto);
+        actions.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, databaseAction);
+        actions.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, scriptsAction);
+        return actions;
+    }
+
+    private static String allowedAction(String key, Object action, String absent, Set<String> allowed, String how) {
+        String normalized = action == null ? absent : String.valueOf(action).strip().toLowerCase(java.util.Locale.ROOT);
+        if (!allowed.contains(normalized)) {
+            throw new IllegalStateException("Hibernate is configured to change the schema (" + key + "=" + action
+                    + "), but the bookstore schema comes from the db-migrations changelogs only. " + how);
+        }
+        return normalized;
     }
 
     /** The offline model's data source: the model is built without a database, so a connection asked for is a bug. */

@@ -46,17 +46,23 @@ public final class PersistenceRuntime implements AutoCloseable {
     }
 
     /**
-     * Starts with the given settings. {@code extraProperties} may tune Hibernate's behaviour (batch sizes, statistics);
-     * schema-shaping settings always come from {@link SchemaMapping}: one of its own is overridden, any other is refused
-     * ({@link SchemaMapping#FOREIGN_SCHEMA_SETTINGS}).
+     * Starts with the given settings. {@code extraProperties} may tune Hibernate's behaviour (batch sizes, statistics)
+     * and ask for {@code hibernate.hbm2ddl.auto=validate}; schema-shaping settings always come from
+     * {@link SchemaMapping}: another value for one of its own is refused, and so is any other
+     * ({@link SchemaMapping#FOREIGN_SCHEMA_SETTINGS}) and a schema action that changes the schema.
      */
     public static PersistenceRuntime start(EntityRegistry registry, DatabaseSettings database, PoolSettings pool,
             Map<String, Object> extraProperties) {
+        SchemaMapping.requireOwnSettingsUnchanged(extraProperties, Map.of(),
+                "from the extra properties of PersistenceRuntime.start");
+        Map<String, Object> schemaActions = new java.util.HashMap<>(SchemaMapping.schemaActions(extraProperties, "Set hibernate.hbm2ddl.auto "
+                + "to validate or none in the extra properties, and apply schema changes with ./migrate upgrade."));
         HikariDataSource dataSource = ConnectionPools.create("bookstore", database, pool);
         try {
             StandardServiceRegistry services = new StandardServiceRegistryBuilder()
                     .applySettings(extraProperties)
                     .applySettings(SchemaMapping.hibernateProperties())
+                    .applySettings(schemaActions)
                     .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
                     .build();

@@ -74,6 +74,32 @@ class PersistenceRuntimeTest {
         }
     }
 
+    /** Found replaced in silence before: the service believed it ran with its own naming strategy, or with validation. */
+    @Test
+    void an_extra_property_that_would_be_replaced_is_refused_and_validate_is_honoured() {
+        IllegalArgumentException naming = assertThrows(IllegalArgumentException.class, () -> PersistenceRuntime.start(
+                registry, existing, SMALL_POOL, Map.of("hibernate.physical_naming_strategy",
+                        "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl")).close());
+        assertTrue(naming.getMessage().startsWith("The service sets hibernate.physical_naming_strategy="
+                + "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl, but the bookstore schema's "
+                + "Hibernate settings come from SchemaMapping"), naming.getMessage());
+
+        IllegalStateException update = assertThrows(IllegalStateException.class, () -> PersistenceRuntime.start(
+                registry, existing, SMALL_POOL, Map.of("hibernate.hbm2ddl.auto", "update")).close());
+        assertTrue(update.getMessage().startsWith("Hibernate is configured to change the schema (hibernate.hbm2ddl.auto"
+                + "=update)"), update.getMessage());
+
+        // validate was replaced by "none" before: on this database without the fixtures' tables it must now fail
+        RuntimeException validate = assertThrows(RuntimeException.class, () -> PersistenceRuntime.start(
+                registry, existing, SMALL_POOL, Map.of("hibernate.hbm2ddl.auto", "validate")).close());
+        assertTrue(describe(validate).contains("Schema-validation: missing table"), describe(validate));
+        try (PersistenceRuntime same = PersistenceRuntime.start(registry, existing, SMALL_POOL,
+                Map.of("hibernate.physical_naming_strategy", "com.bookstore.db.core.mapping.SnakeCasePhysicalNamingStrategy",
+                        "hibernate.hbm2ddl.auto", "none"))) {
+            assertTrue(same.entityManagerFactory().isOpen(), "SchemaMapping's own values are no conflict");
+        }
+    }
+
     @Test
     void the_password_is_never_part_of_the_pool_url() {
         DatabaseSettings withPassword = existing.withCredentials(existing.user(), password);
