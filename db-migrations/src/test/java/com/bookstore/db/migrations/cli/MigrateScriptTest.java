@@ -182,6 +182,35 @@ class MigrateScriptTest {
         assertEquals(2, builds().size(), "nothing changed: no build");
     }
 
+    /**
+     * A deleted source leaves nothing newer than the stamp: found building nothing, so the next command ran with the
+     * deleted file's class still compiled (a package-info's mapping, an entity the branch switched to does not have).
+     */
+    @Test
+    void a_deleted_or_renamed_source_is_built_too() throws Exception {
+        Path other = root.resolve("db-migrations/src/main/java/Other.java");
+        Files.writeString(other, "class Other {}\n");
+        assertRan(run("first", Map.of()));
+        assertEquals(1, builds().size());
+        assertRan(run("unchanged", Map.of()));
+        assertEquals(1, builds().size(), "nothing changed: no build");
+
+        Files.delete(other);
+        Result deleted = run("deleted", Map.of());
+        assertRan(deleted);
+        assertTrue(deleted.err().contains("migrate: building db-migrations (sources changed) ..."), deleted::toString);
+        assertEquals(2, builds().size(), "a deleted source: a build");
+
+        Path example = root.resolve("db-migrations/src/main/java/Example.java");
+        Path renamed = root.resolve("db-migrations/src/main/java/Renamed.java");
+        Files.move(example, renamed);
+        Files.setLastModifiedTime(renamed, FileTime.from(Instant.now().minusSeconds(3600))); // a rename keeps the time
+        assertRan(run("renamed", Map.of()));
+        assertEquals(3, builds().size(), "a renamed source: a build");
+        assertRan(run("again", Map.of()));
+        assertEquals(3, builds().size(), "nothing changed since: no build");
+    }
+
     @Test
     void a_lock_left_by_a_killed_build_is_taken_over() throws Exception {
         Process gone = new ProcessBuilder("sh", "-c", "exit 0").start();
