@@ -182,7 +182,8 @@ public final class ChangelogRunner implements AutoCloseable {
         Revision after = null;
         for (int i = 0; i < lastApplied; i++) {
             ChangeSet changeSet = all.get(i);
-            if (pending.contains(revision(changeSet)) && !applied.test(changeSet)) {
+            if (pending.contains(revision(changeSet)) && !applied.test(changeSet)
+                    && !SilentSkips.skippedOn(changeSet, database)) {
                 early.add(revision(changeSet));
             } else if (!early.isEmpty() && after == null && applied.test(changeSet)) {
                 after = revision(changeSet);
@@ -209,21 +210,24 @@ public final class ChangelogRunner implements AutoCloseable {
      * A changelog with which Liquibase could skip a changeset in silence is refused first ({@link SilentSkips}).
      */
     public Applied update() throws LiquibaseException {
-        SilentSkips.refuse(liquibase.getDatabaseChangeLog());
         List<ChangeSet> pending = pending();
+        SilentSkips.refuse(pending);
         applyWatched(!pending.isEmpty(), () -> liquibase.update(new Contexts(), new LabelExpression()), this::recordFailure);
+        Applied applied = recorded(pending);
         try {
             UpgradeFailures.clear(jdbc());
         } catch (SQLException e) {
             throw new DatabaseException("Cannot clear the record of the last failed upgrade: " + e.getMessage(), e);
         }
-        return recorded(pending);
+        return applied;
     }
 
     /**
      * How {@code attempted}, pending before a run that ended without an error, are recorded now. Liquibase reporting
      * success is not taken as proof: a changeset still pending, or recorded as anything but run or marked as ran,
-     * stops the command (a Liquibase extension, or a setting {@link SilentSkips} does not know, skipped it).
+     * stops the command with {@link UnrecordedChangesetsException}, recorded as the last failure (a Liquibase
+     * extension, or a setting {@link SilentSkips} does not know, skipped it); one whose every change is for other
+     * databases is skipped by Liquibase's design and is neither.
      */
     private Applied recorded(List<ChangeSet> attempted) throws LiquibaseException {
         if (attempted.isEmpty()) {
@@ -240,14 +244,14 @@ public final class ChangelogRunner implements AutoCloseable {
                 ran.add(changeSet.getId());
             } else if ("MARK_RAN".equals(execType)) {
                 marked.add(changeSet.getId());
-            } else {
+            } else if (execType != null || !SilentSkips.skippedOn(changeSet, database)) {
                 missing.add(revision.describe() + (execType == null ? " is not recorded" : " is recorded as " + execType));
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("Liquibase ended the upgrade without an error, but " + String.join("; ", missing)
-                    + ": its change may be missing from the database. Run ./migrate status and check --url, and "
-                    + "report this with the changeset.");
+            UnrecordedChangesetsException unrecorded = new UnrecordedChangesetsException(missing);
+            recordFailure(unrecorded);
+            throw unrecorded;
         }
         return new Applied(ran, marked);
     }
@@ -316,10 +320,11 @@ public final class ChangelogRunner implements AutoCloseable {
     /** The first changeset still pending after {@code failure}: the one that failed; null when unknown. */
     private Revision firstPending(Exception failure) {
         try {
-            List<ChangeSet> stillPending = pending();
-            if (!stillPending.isEmpty()) {
-                ChangeSet failed = stillPending.get(0);
-                return new Revision(failed.getId(), failed.getAuthor(), failed.getFilePath());
+            // a changeset whose every change is for other databases stays pending by design: never the one that failed
+            Optional<ChangeSet> failed = pending().stream().filter(changeSet -> !SilentSkips.skippedOn(changeSet, database))
+                    .findFirst();
+            if (failed.isPresent()) {
+                return revision(failed.get());
             }
         } catch (LiquibaseException | RuntimeException e) {
             failure.addSuppressed(e); // the original failure is what the user must see
@@ -367,9 +372,13 @@ public final class ChangelogRunner implements AutoCloseable {
         return LiquibaseDatabases.jdbc(database);
     }
 
-    /** Changesets of the changelog not yet applied, in order. */
+    /**
+     * Changesets of the changelog not yet applied, in order; those whose every change is for other databases
+     * ({@code <sql dbms="h2">}) aside: Liquibase skips them without a record, so they would be pending forever.
+     */
     public List<ChangeSet> pending() throws LiquibaseException {
-        return liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
+        return liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream()
+                .filter(changeSet -> !SilentSkips.skippedOn(changeSet, database)).toList();
     }
 
     /** Changesets recorded as applied, oldest first. */
@@ -389,7 +398,7 @@ public final class ChangelogRunner implements AutoCloseable {
 
     /** Writes the SQL that {@link #update()} would run, without running it. */
     public void updateSql(Writer output) throws LiquibaseException {
-        SilentSkips.refuse(liquibase.getDatabaseChangeLog());
+        SilentSkips.refuse(pending());
         liquibase.update(new Contexts(), new LabelExpression(), output);
     }
 
@@ -422,8 +431,12 @@ public final class ChangelogRunner implements AutoCloseable {
         }
         int changesets = sizes.subList(sizes.size() - count, sizes.size()).stream().mapToInt(Integer::intValue).sum();
         Map<String, String> execTypes = execTypes();
-        List<Revision> markedRan = new java.util.ArrayList<>(before.subList(before.size() - changesets, before.size())
-                .stream().filter(revision -> "MARK_RAN".equals(execTypes.get(key(revision)))).toList());
+        List<Revision> markedRan = new java.util.ArrayList<>();
+        for (Revision revision : before.subList(before.size() - changesets, before.size())) {
+            if ("MARK_RAN".equals(execTypes.get(key(revision))) && rollsSomethingBack(revision)) {
+                markedRan.add(revision);
+            }
+        }
         java.util.Collections.reverse(markedRan); // newest first, as the rollback would meet them
         if (!markedRan.isEmpty()) {
             throw new MarkedRanRollbackException(markedRan);
@@ -454,6 +467,23 @@ public final class ChangelogRunner implements AutoCloseable {
             watch.close();
         }
         return rolledBack(before);
+    }
+
+    /**
+     * Whether rolling back the changeset {@code revision} runs anything: not when its {@code <rollback/>} is written
+     * empty; when it has rollback changes, or none written (Liquibase then undoes its changes itself, a
+     * {@code createTable} by a {@code dropTable}), or when the changelog no longer holds it.
+     */
+    private boolean rollsSomethingBack(Revision revision) throws LiquibaseException {
+        String file = DatabaseChangeLog.normalizePath(revision.file());
+        for (ChangeSet changeSet : changeSets()) {
+            if (changeSet.getId().equals(revision.id()) && changeSet.getAuthor().equals(revision.author())
+                    && file.equalsIgnoreCase(DatabaseChangeLog.normalizePath(changeSet.getFilePath()))) {
+                List<liquibase.change.Change> rollback = changeSet.getRollback().getChanges();
+                return rollback.isEmpty() || !rollback.stream().allMatch(liquibase.change.core.EmptyChange.class::isInstance);
+            }
+        }
+        return true;
     }
 
     /** How many revisions (revision files) are applied: what {@link #rollback(int)} counts. */
@@ -534,9 +564,21 @@ public final class ChangelogRunner implements AutoCloseable {
 
     /** Applies the first {@code count} pending changesets (a database built up to a given revision). */
     public void update(int count) throws LiquibaseException {
-        SilentSkips.refuse(liquibase.getDatabaseChangeLog());
         List<ChangeSet> attempted = pending().stream().limit(Math.max(count, 0)).toList();
-        applyWatched(count > 0, () -> liquibase.update(count, new Contexts(), new LabelExpression()), this::firstPending);
+        SilentSkips.refuse(attempted);
+        // Liquibase counts the changesets it skips here too (every change for other databases): count up to the last
+        int through = 0;
+        if (!attempted.isEmpty()) {
+            Revision last = revision(attempted.get(attempted.size() - 1));
+            List<ChangeSet> unrun = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
+            while (through < unrun.size() && !revision(unrun.get(through)).equals(last)) {
+                through++;
+            }
+            through++;
+        }
+        int changesets = through;
+        applyWatched(changesets > 0, () -> liquibase.update(changesets, new Contexts(), new LabelExpression()),
+                this::firstPending);
         recorded(attempted);
     }
 
@@ -549,7 +591,6 @@ public final class ChangelogRunner implements AutoCloseable {
         Contexts contexts = new Contexts();
         LabelExpression labels = new LabelExpression();
         DatabaseChangeLog changeLog = liquibase.getDatabaseChangeLog();
-        SilentSkips.refuse(changeLog);
         changeLog.validate(database, contexts, labels);
         List<String> recorded = pending().stream().limit(count).map(ChangeSet::getId).toList();
         quietly(() -> {

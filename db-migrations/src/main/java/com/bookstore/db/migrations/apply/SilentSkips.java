@@ -1,15 +1,16 @@
 package com.bookstore.db.migrations.apply;
 
+import liquibase.change.Change;
+import liquibase.change.DbmsTargetedChange;
 import liquibase.changelog.ChangeSet;
-import liquibase.changelog.DatabaseChangeLog;
+import liquibase.database.Database;
+import liquibase.database.DatabaseList;
 import liquibase.precondition.core.PreconditionContainer;
 import liquibase.precondition.core.PreconditionContainer.ErrorOption;
 import liquibase.precondition.core.PreconditionContainer.FailOption;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Refuses the changeset settings with which Liquibase goes on past a changeset that did not run, and reports success:
@@ -18,7 +19,9 @@ import java.util.Set;
  * changesets run on top of the missing one, every later upgrade skips it again in silence, and whether it runs can
  * depend on the rows of the database: so the shadow database that {@code check} builds can hold a change that
  * production lacks. {@code onFail="MARK_RAN"} stays allowed (the usual "already there" idiom): the changeset is
- * recorded, and {@code upgrade} names it as recorded without running.
+ * recorded, and {@code upgrade} names it as recorded without running; but not on a changeset that runs again
+ * ({@code runOnChange}, {@code runAlways}), whose second outcome Liquibase records as "RERAN" whether it ran or not.
+ * Only the changesets about to run are looked at: an applied one, or one filtered out for PostgreSQL, runs no more.
  */
 final class SilentSkips {
 
@@ -27,49 +30,48 @@ final class SilentSkips {
     private SilentSkips() {
     }
 
-    /** @throws IllegalArgumentException naming each changeset (and changelog) that could be skipped in silence */
-    static void refuse(DatabaseChangeLog changeLog) {
+    /** @throws IllegalArgumentException naming each of {@code toRun} that could be skipped in silence */
+    static void refuse(List<ChangeSet> toRun) {
         List<String> found = new ArrayList<>();
-        Set<DatabaseChangeLog> files = new LinkedHashSet<>();
-        files.add(changeLog);
-        for (ChangeSet changeSet : changeLog.getChangeSets()) {
+        for (ChangeSet changeSet : toRun) {
             String where = "changeset " + changeSet.getId() + " (author " + changeSet.getAuthor() + ") in "
                     + changeSet.getFilePath();
+            PreconditionContainer preconditions = changeSet.getPreconditions();
             if (Boolean.FALSE.equals(changeSet.getFailOnError())) {
                 found.add(where + " has failOnError=\"false\"");
             }
-            continuing(changeSet.getPreconditions()).ifPresent(option -> found.add(where + " has preconditions with " + option));
-            if (changeSet.getChangeLog() != null) {
-                files.add(changeSet.getChangeLog());
+            if (preconditions != null && preconditions.getOnFail() == FailOption.CONTINUE) {
+                found.add(where + " has preconditions with onFail=\"CONTINUE\"");
+            } else if (preconditions != null && preconditions.getOnError() == ErrorOption.CONTINUE) {
+                found.add(where + " has preconditions with onError=\"CONTINUE\"");
             }
-        }
-        for (DatabaseChangeLog file : files) {
-            continuing(file.getPreconditions())
-                    .ifPresent(option -> found.add("changelog " + file.getFilePath() + " has preconditions with " + option));
+            if (preconditions != null && (changeSet.isRunOnChange() || changeSet.isAlwaysRun())
+                    && (preconditions.getOnFail() == FailOption.MARK_RAN || preconditions.getOnError() == ErrorOption.MARK_RAN)) {
+                found.add(where + " runs again (" + (changeSet.isAlwaysRun() ? "runAlways" : "runOnChange")
+                        + ") and has preconditions with MARK_RAN, whose second outcome is recorded as run either way");
+            }
         }
         if (!found.isEmpty()) {
             throw new IllegalArgumentException("The changelog lets Liquibase skip a changeset and report success: "
                     + String.join("; ", found.subList(0, Math.min(LISTED, found.size())))
                     + (found.size() > LISTED ? "; and " + (found.size() - LISTED) + " more" : "")
-                    + ". Such a changeset is left out without an error (and without a record, so every later upgrade "
-                    + "skips it again), the changesets after it run on top, and whether it runs can depend on the "
-                    + "database's rows, so check's shadow database could hold what production lacks. Nothing was "
-                    + "applied. Remove failOnError=\"false\" (an applied changeset may be edited so: the attribute is not "
-                    + "part of its checksum); in preconditions, replace CONTINUE with HALT (the default: the upgrade "
-                    + "stops) or MARK_RAN (the changeset is recorded without running, and upgrade says so).");
+                    + ". Such a changeset is left out without an error (or recorded as run when it was not), the "
+                    + "changesets after it run on top, and whether it runs can depend on the database's rows, so "
+                    + "check's shadow database could hold what production lacks. Nothing was applied. Remove "
+                    + "failOnError=\"false\" (an applied changeset may be edited so: the attribute is not part of its "
+                    + "checksum); in preconditions, replace CONTINUE with HALT (the default: the upgrade stops) or "
+                    + "MARK_RAN (the changeset is recorded without running, and upgrade says so), and give a changeset "
+                    + "with MARK_RAN no runOnChange or runAlways.");
         }
     }
 
-    private static java.util.Optional<String> continuing(PreconditionContainer preconditions) {
-        if (preconditions == null) {
-            return java.util.Optional.empty();
-        }
-        if (preconditions.getOnFail() == FailOption.CONTINUE) {
-            return java.util.Optional.of("onFail=\"CONTINUE\"");
-        }
-        if (preconditions.getOnError() == ErrorOption.CONTINUE) {
-            return java.util.Optional.of("onError=\"CONTINUE\"");
-        }
-        return java.util.Optional.empty();
+    /**
+     * Whether Liquibase skips {@code changeSet} on {@code database} without recording it: every change it holds is
+     * for other databases ({@code <sql dbms="h2">}). It stays pending, by Liquibase's design, and runs nothing here.
+     */
+    static boolean skippedOn(ChangeSet changeSet, Database database) {
+        List<Change> changes = changeSet.getChanges();
+        return !changes.isEmpty() && changes.stream().allMatch(change -> change instanceof DbmsTargetedChange targeted
+                && !DatabaseList.definitionMatches(targeted.getDbms(), database, true));
     }
 }

@@ -6,6 +6,7 @@ import com.bookstore.db.migrations.apply.MigrationTimeoutException;
 import com.bookstore.db.migrations.internal.schema.RevisionRefusedException;
 import com.bookstore.db.migrations.apply.Revision;
 import com.bookstore.db.migrations.apply.RollbackStoppedException;
+import com.bookstore.db.migrations.apply.UnrecordedChangesetsException;
 import liquibase.exception.ChangeLogParseException;
 import liquibase.exception.LockException;
 import liquibase.exception.MigrationFailedException;
@@ -75,8 +76,8 @@ record FailureReport(String message, ExitCode exitCode) {
             if (t instanceof RevisionRefusedException refused) { // says what stands in the way and the way out
                 return new FailureReport(oneLine(refused.getMessage()), ExitCode.DIFFERENCES_OR_REFUSED);
             }
-            if (t instanceof MigrationTimeoutException timeout) { // says it all: revision, lock, blockers, what to do
-                return new FailureReport(oneLine(timeout.getMessage()), ExitCode.DIFFERENCES_OR_REFUSED);
+            if (t instanceof MigrationTimeoutException || t instanceof UnrecordedChangesetsException) { // say it all
+                return new FailureReport(oneLine(t.getMessage()), ExitCode.DIFFERENCES_OR_REFUSED);
             }
             if (t instanceof MigrationFailedException migration) {
                 PreconditionFailedException precheck = causeOf(migration, PreconditionFailedException.class);

@@ -225,6 +225,62 @@ class ChangelogFailuresTest {
     }
 
     /**
+     * What the refusal leaves alone: a changeset that does not run here (applied already; for another database) may
+     * keep failOnError="false", and a changeset whose every change is for another database is skipped by Liquibase
+     * without a record: neither pending forever nor out of order, nor taken for a failure. Found in review: such a
+     * changeset made every upgrade fail after the first.
+     */
+    @Test
+    void changesets_that_do_not_run_here_are_neither_refused_nor_pending_forever() throws Exception {
+        newDatabase("elsewhere");
+        Path root = changelog("failing-sql", dir);
+        Path changes = root.resolve("db/changelog/changes");
+        Files.writeString(changes.resolve("002_failing_second.xml"), com.bookstore.db.migrations.fixtures.RevisionXml
+                .withChange("002_failing_second", "<sql dbms=\"h2\">create table failing_second (id bigint)</sql>"));
+        Path first = changes.resolve("001_failing_first.xml");
+        Files.writeString(first, Files.readString(first).replace("author=\"failures-test\">",
+                "author=\"failures-test\" failOnError=\"false\">"));
+        Run refused = migrate(env, root, "upgrade");
+        assertEquals(ExitCode.USAGE_OR_CONFIGURATION, refused.exit(), "001 is about to run: " + refused);
+        Files.writeString(first, Files.readString(first).replace(" failOnError=\"false\"", ""));
+        Run applied = migrate(env, root, "upgrade");
+        assertEquals(ExitCode.OK, applied.exit(), applied::toString);
+        assertEquals("Applied 2 revision(s): 001_failing_first, 003_failing_third\n", applied.out().replace("\r\n", "\n"));
+        FailureHarness.execute(database, "insert into failing_first (id) values (1), (2)");
+
+        Files.writeString(first, Files.readString(first).replace("author=\"failures-test\">",
+                "author=\"failures-test\" failOnError=\"false\">")); // applied: it runs no more (not in the checksum)
+        Path oracleOnly = changes.resolve("004_failing_fourth.xml");
+        Files.writeString(oracleOnly, com.bookstore.db.migrations.fixtures.RevisionXml.withChange("004_failing_fourth",
+                "<sql>select 1</sql>").replace("author=\"test\"", "author=\"test\" dbms=\"oracle\" failOnError=\"false\""));
+        Path master = root.resolve("db/changelog/db.changelog-master.xml");
+        Files.writeString(master, Files.readString(master).replace("</databaseChangeLog>",
+                "    <include file=\"changes/004_failing_fourth.xml\" relativeToChangelogFile=\"true\"/>\n</databaseChangeLog>"));
+        for (String command : List.of("upgrade", "status")) {
+            Run again = migrate(env, root, command);
+            assertEquals(ExitCode.OK, again.exit(), again::toString);
+            assertTrue(again.out().startsWith(command.equals("upgrade") ? "Already up to date" : "Up to date"), again::toString);
+        }
+        assertEquals(List.of("001_failing_first", "003_failing_third"), appliedIds(database));
+        assertEquals(List.of("1", "2"), FailureHarness.query(database, "select id::text from failing_first order by id"));
+    }
+
+    @Test
+    void a_changeset_that_runs_again_with_a_mark_ran_precondition_is_refused() throws Exception {
+        newDatabase("rerun");
+        Path root = changelog("failing-sql", dir);
+        Path failing = root.resolve("db/changelog/changes/002_failing_second.xml");
+        Files.writeString(failing, com.bookstore.db.migrations.fixtures.RevisionXml.of("002_failing_second",
+                "create or replace view second_view as select 1 as one", "drop view second_view")
+                .replace("author=\"test\">", "author=\"test\" runOnChange=\"true\"><preConditions onFail=\"MARK_RAN\">"
+                        + "<sqlCheck expectedResult=\"0\">select 0</sqlCheck></preConditions>"));
+        Run refused = migrate(env, root, "upgrade");
+        assertFailure(refused, ExitCode.USAGE_OR_CONFIGURATION, "runs again (runOnChange) and has preconditions with "
+                + "MARK_RAN");
+        assertEquals(List.of(), appliedIds(database));
+    }
+
+    /**
      * The case that matters: a unique constraint that the empty shadow database accepts and production's rows refuse.
      * With {@code failOnError="false"}, check agreed (its shadow has the constraint) and upgrade reported the revision
      * applied (production has not): now both refuse the changelog, and production keeps its rows.

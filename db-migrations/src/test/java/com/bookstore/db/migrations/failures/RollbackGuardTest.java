@@ -201,4 +201,21 @@ class RollbackGuardTest {
         assertEquals(List.of("001_hist_first", "002_hist_second"), appliedIds(database));
         assertTrue(tableExists(database, "hist_first"), "the revision under it was not rolled back either");
     }
+
+    /** A written-empty {@code <rollback/>} runs nothing: rolling such a changeset back only removes its record. */
+    @Test
+    void a_changeset_recorded_without_running_whose_rollback_is_empty_is_rolled_back() throws Exception {
+        newDatabase("markranempty");
+        Path root = changelog("two-revisions", dir);
+        Files.writeString(root.resolve(SECOND), com.bookstore.db.migrations.fixtures.RevisionXml.withChange(
+                "002_hist_second", "<preConditions onFail=\"MARK_RAN\"><not><tableExists tableName=\"hist_second\"/></not>"
+                        + "</preConditions><sql>create table hist_second (id bigint primary key)</sql><rollback/>"));
+        FailureHarness.execute(database, "create table hist_second (id bigint primary key); "
+                + "insert into hist_second values (1), (2)");
+        assertEquals(ExitCode.OK, migrate(env, root, "upgrade").exit());
+        Run rolledBack = migrate(env, root, "rollback", "--count", "1");
+        assertEquals(ExitCode.OK, rolledBack.exit(), rolledBack::toString);
+        assertEquals(List.of("001_hist_first"), appliedIds(database));
+        assertEquals(List.of("1", "2"), FailureHarness.query(database, "select id::text from hist_second order by id"));
+    }
 }

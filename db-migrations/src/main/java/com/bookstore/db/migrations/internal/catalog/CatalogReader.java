@@ -170,6 +170,10 @@ public final class CatalogReader {
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where c.relkind = 'S' and c.relpersistence = 'u' and n.nspname in (select nspname from s)
               and (c.oid, 'pg_class'::regclass) not in (select objid, classid from ext)
+              -- the sequence of a serial or identity column of an unlogged table is unlogged with it: named once
+              and not exists (select 1 from pg_depend d join pg_class t on t.oid = d.refobjid
+                              where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype in ('a', 'i')
+                                and d.refclassid = 'pg_class'::regclass and t.relpersistence = 'u')
             union all
             select case t.typtype when 'd' then 'domain' else 'range type' end, n.nspname, t.typname
             from pg_type t join pg_namespace n on n.oid = t.typnamespace

@@ -178,20 +178,32 @@ final class StatementParser {
     /**
      * Words followed by a parenthesis that are not function calls: keywords, and what takes a parenthesised list.
      */
-    /** The statements of {@link #DATA} that read rows and may call functions. */
-    private static final Set<String> READS = Set.of("select", "values", "with", "table", "explain");
+    /** The statements of {@link #DATA} that may call functions ({@code INSERT ... VALUES}, {@code COPY (query) TO}). */
+    private static final Set<String> READS = Set.of("select", "values", "with", "table", "explain", "insert", "copy");
 
+    /** Words followed by a parenthesis that are not function calls: keywords that take a parenthesised list. */
     private static final Set<String> NOT_CALLS = Set.of("in", "exists", "any", "all", "some", "values", "array", "row",
             "over", "filter", "within", "as", "from", "join", "on", "using", "and", "or", "not", "where", "select",
             "when", "then", "else", "by", "group", "having", "case", "is", "like", "between", "into", "lateral",
             "returning", "distinct", "union", "intersect", "except", "limit", "offset", "set", "with", "table",
             "explain", "analyze", "analyse", "verbose", "partition", "order", "window", "rows", "range", "groups",
-            "materialized", "recursive", "only", "cube", "rollup", "grouping", "sets", "interval", "escape", "of");
+            "materialized", "recursive", "only", "cube", "rollup", "grouping", "sets", "interval", "escape", "of",
+            "conflict", "copy", "do", "update", "insert", "to");
 
     /**
-     * Functions known to read and compute only (aggregates, string, number, date and JSON functions), or to change
-     * nothing but a sequence ({@code setval}, {@code nextval}); any other function a reading statement calls may write
-     * rows, take locks or change the schema.
+     * Words after which a name followed by a parenthesis is not a call: a type's modifiers ({@code ::numeric(10, 2)},
+     * {@code AS character varying(20)}), an alias's column list ({@code AS t(a, b)}, {@code unnest(x) u(a)},
+     * {@code WITH ORDINALITY u(a, n)}), a table's column list ({@code INSERT INTO t (a)}, {@code COPY t (a) TO}), a
+     * sampling method ({@code TABLESAMPLE SYSTEM (10)}).
+     */
+    private static final Set<String> BEFORE_NON_CALLS = Set.of("::", ")", "as", "into", "ordinality", "tablesample",
+            "character", "bit", "copy");
+
+    /**
+     * Functions known to read and compute only (aggregates; string, number, date, array and JSON functions; type
+     * casts written as calls), or to change nothing but a sequence ({@code setval}, {@code nextval}) or a setting of
+     * the session ({@code set_config}, as pg_dump writes); any other function a statement calls may write rows, take
+     * locks or change the schema.
      */
     private static final Set<String> READING_FUNCTIONS = Set.of("count", "sum", "min", "max", "avg", "bool_and",
             "bool_or", "every", "string_agg", "array_agg", "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg",
@@ -199,44 +211,90 @@ final class StatementParser {
             "trim", "btrim", "ltrim", "rtrim", "lower", "upper", "initcap", "length", "char_length", "octet_length",
             "replace", "concat", "concat_ws", "format", "left", "right", "lpad", "rpad", "split_part", "strpos", "md5",
             "regexp_replace", "regexp_match", "regexp_matches", "to_char", "to_date", "to_timestamp", "to_number",
-            "date_trunc", "date_part", "age", "now", "abs", "round", "floor", "ceil", "ceiling", "mod", "power", "sqrt",
-            "random", "gen_random_uuid", "array_length", "cardinality", "unnest", "generate_series", "row_number", "rank",
-            "dense_rank", "lag", "lead", "first_value", "last_value", "json_build_object", "jsonb_build_object",
-            "json_build_array", "jsonb_build_array", "to_json", "to_jsonb", "jsonb_set", "pg_typeof", "quote_ident",
-            "quote_literal", "pg_get_serial_sequence", "currval", "nextval", "setval", "current_setting", "exists");
+            "date_trunc", "date_part", "age", "now", "clock_timestamp", "statement_timestamp", "transaction_timestamp",
+            "make_date", "make_timestamp", "make_timestamptz", "make_interval", "abs", "round", "floor", "ceil",
+            "ceiling", "mod", "power", "sqrt", "random", "gen_random_uuid", "array_length", "cardinality", "unnest",
+            "array_to_string", "string_to_array", "array_position", "array_append", "array_remove", "generate_series",
+            "row_number", "rank", "dense_rank", "lag", "lead", "first_value", "last_value", "json_build_object",
+            "jsonb_build_object", "json_build_array", "jsonb_build_array", "to_json", "to_jsonb", "jsonb_set",
+            "jsonb_array_elements", "json_array_elements", "jsonb_array_elements_text", "json_array_elements_text",
+            "jsonb_each", "json_each", "jsonb_each_text", "jsonb_object_keys", "json_object_keys", "jsonb_typeof",
+            "jsonb_array_length", "jsonb_strip_nulls", "pg_typeof", "quote_ident", "quote_literal", "quote_nullable",
+            "current_schema", "current_database", "current_setting", "version", "pg_get_serial_sequence", "currval",
+            "nextval", "setval", "set_config", "exists", "date", "time", "timestamp", "timestamptz", "numeric",
+            "decimal", "varchar", "char", "int", "integer", "bigint", "smallint", "text", "boolean", "float");
 
     /**
-     * A reading statement ({@code SELECT}, {@code VALUES}, {@code WITH}, ...) that runs more than a read: one calling a
-     * function the analyser does not know ({@code SELECT backfill_prices()}: a function can do anything), or an
-     * {@code EXPLAIN ANALYZE}, which runs the statement it explains. Null for a plain read.
+     * A statement that reads rows or writes a few ({@code SELECT}, {@code VALUES}, {@code WITH}, {@code INSERT ...
+     * VALUES}, {@code COPY (query) TO}) but runs more than that: one calling a function the analyser does not know
+     * ({@code SELECT backfill_prices()}: a function can do anything), or an {@code EXPLAIN ANALYZE} (runs the
+     * statement it explains). Null otherwise.
      */
     private static Statement readingThatRuns(List<Token> tokens) {
-        if (!READS.contains(tokens.get(0).value())) {
+        String first = tokens.get(0).value();
+        if (!READS.contains(first)) {
             return null;
         }
-        if (tokens.get(0).isWord("explain") && tokens.stream().limit(3).anyMatch(token -> token.isWord("analyze")
-                || token.isWord("analyse"))) {
+        if (first.equals("explain") && explainsByRunning(tokens)) {
             return new Unknown("EXPLAIN ANALYZE (runs the statement it explains)");
         }
         for (int i = 1; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
             Token name = tokens.get(i - 1);
-            if (!tokens.get(i).isSymbol("(") || !name.isIdentifier() || NOT_CALLS.contains(name.value())) {
+            if (!token.isSymbol("(") || !name.isIdentifier() || NOT_CALLS.contains(name.value())) {
                 continue;
             }
-            Token before = i >= 2 ? tokens.get(i - 2) : null;
-            if (before != null && (before.isSymbol("::") || before.isWord("as") || before.isSymbol(")"))) {
-                continue; // a type's modifiers (::numeric(10, 2)), or an alias's column list (AS t(a, b))
+            int start = i - 1; // a qualified name starts further back: schema.function
+            while (start >= 2 && tokens.get(start - 1).isSymbol(".") && tokens.get(start - 2).isIdentifier()) {
+                start -= 2;
             }
-            boolean qualified = before != null && before.isSymbol(".");
-            boolean catalog = qualified && i >= 3 && tokens.get(i - 3).isWord("pg_catalog");
+            Token before = start > 0 ? tokens.get(start - 1) : null;
+            if (before != null && BEFORE_NON_CALLS.contains(before.value())
+                    && (before.kind() == SqlLexer.Kind.SYMBOL || before.kind() == SqlLexer.Kind.WORD)) {
+                continue;
+            }
+            if (definesCommonTable(tokens, i)) {
+                continue; // WITH t(a, b) AS (...): the columns of a common table expression
+            }
+            boolean qualified = start < i - 1;
+            boolean catalog = qualified && start == i - 3 && tokens.get(start).isWord("pg_catalog");
             if (name.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER || (qualified && !catalog)
                     || !READING_FUNCTIONS.contains(name.value())) {
-                return new Unknown(tokens.get(0).value().toUpperCase(java.util.Locale.ROOT) + " calling "
-                        + (qualified ? tokens.get(i - 3).value() + "." : "") + name.value() + "(), a function the analyser "
-                        + "does not know: it may write rows, take locks or change the schema");
+                String called = tokens.subList(start, i).stream().map(Token::value).collect(Collectors.joining());
+                return new Unknown(first.toUpperCase(java.util.Locale.ROOT) + " calling " + called + "(), a function "
+                        + "the analyser does not know: it may write rows, take locks or change the schema");
             }
         }
         return null;
+    }
+
+    /** Whether an {@code EXPLAIN} runs what it explains: {@code ANALYZE} among its options, before the statement. */
+    private static boolean explainsByRunning(List<Token> tokens) {
+        for (Token token : tokens.subList(1, tokens.size())) {
+            if (token.isWord("analyze") || token.isWord("analyse")) {
+                return true;
+            }
+            if (token.kind() == SqlLexer.Kind.WORD && Set.of("select", "insert", "update", "delete", "merge", "with",
+                    "values", "table", "execute", "create", "declare").contains(token.value())) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the parenthesis at {@code open} is the column list of a common table expression: {@code t(a) AS (}. */
+    private static boolean definesCommonTable(List<Token> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            if (tokens.get(i).isSymbol("(")) {
+                depth++;
+            } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
+                // "AS (" or "AS [NOT] MATERIALIZED (": a call's alias (f(x) AS y) is a name, never a parenthesis
+                return i + 2 < tokens.size() && tokens.get(i + 1).isWord("as") && (tokens.get(i + 2).isSymbol("(")
+                        || tokens.get(i + 2).isWord("materialized") || tokens.get(i + 2).isWord("not"));
+            }
+        }
+        return false;
     }
 
     /** The write starting at the current token ({@code UPDATE}, {@code DELETE FROM}, ...), consumed; else null. */

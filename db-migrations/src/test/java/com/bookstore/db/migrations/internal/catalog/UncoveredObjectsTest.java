@@ -49,6 +49,7 @@ class UncoveredObjectsTest {
                     alter table item alter column id set (n_distinct = 100);
                     alter table item set (toast.autovacuum_enabled = false);
                     create unlogged sequence ticket_numbers;
+                    create unlogged table scratch (id bigint generated always as identity primary key, n serial);
                     create type pair as (a int, b int);
                     create table pairs of pair (primary key (a));
                     """);
@@ -70,7 +71,8 @@ class UncoveredObjectsTest {
                     "storage parameters (toast.autovacuum_enabled=false) of table item",
                     "text search configuration plain_search",
                     "text search dictionary plain_words",
-                    "unlogged sequence ticket_numbers"),
+                    "unlogged sequence ticket_numbers",
+                    "unlogged table scratch"),
                     CatalogReader.read(connection, Set.of("public")).uncovered().stream().sorted().toList());
         }
     }

@@ -524,7 +524,10 @@ class HazardAnalyserTest {
                 "SELECT count(*) FROM book WHERE reprice(id)", "VALUES (archive_old_orders())",
                 "WITH x AS (SELECT purge(id) FROM book) SELECT count(*) FROM x", "SELECT \"Backfill\"()",
                 "SELECT pg_advisory_lock(42)", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity",
-                "EXPLAIN ANALYZE UPDATE book SET title = upper(title)", "EXPLAIN (ANALYZE) DELETE FROM book"})
+                "EXPLAIN ANALYZE UPDATE book SET title = upper(title)", "EXPLAIN (ANALYZE) DELETE FROM book",
+                "EXPLAIN (VERBOSE, ANALYZE) DELETE FROM book", "SELECT backfill_prices() AS done",
+                "COPY (SELECT backfill()) TO STDOUT", "INSERT INTO audit (note) VALUES (backfill())",
+                "WITH t(a) AS (SELECT purge()) SELECT a FROM t"})
         void a_read_that_runs_a_function_it_does_not_know_is_reported_not_analysed(String sql) {
             Hazard hazard = only(sql);
             assertEquals(Rule.NOT_ANALYSED, hazard.rule(), hazard::toString);
@@ -536,7 +539,13 @@ class HazardAnalyserTest {
                 "SELECT id::numeric(10, 2), cast(title AS varchar(20)) FROM book AS b(id, title)",
                 "SELECT x FROM generate_series(1, 3) g(x) WHERE x IN (1, 2) AND EXISTS (SELECT 1)",
                 "SELECT row_number() OVER (PARTITION BY shelf ORDER BY id) FROM book",
-                "SELECT pg_catalog.lower(title) FROM book", "EXPLAIN SELECT * FROM book"})
+                "SELECT pg_catalog.lower(title) FROM book", "EXPLAIN SELECT * FROM book",
+                "WITH t(a) AS (SELECT 1) SELECT a FROM t", "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t "
+                        + "WHERE n < 3) SELECT n FROM t", "SELECT title::character varying(20), CAST(id AS bit varying(8)) FROM book",
+                "SELECT u.x FROM unnest(ARRAY[1, 2]) WITH ORDINALITY u(x, n)", "SELECT * FROM book TABLESAMPLE SYSTEM (10)",
+                "SELECT date(now()), current_schema(), clock_timestamp()", "SELECT pg_catalog.set_config('search_path', '', false)",
+                "INSERT INTO public.audit (note, at) VALUES ('x', now()) ON CONFLICT (note) DO NOTHING",
+                "SELECT substring(title FROM 1 FOR 3) FROM book", "COPY book (id, title) TO STDOUT"})
         void a_read_of_known_functions_is_harmless(String sql) {
             none(sql);
         }
