@@ -2,6 +2,7 @@ package com.bookstore.db.migrations.cli;
 
 import com.bookstore.db.migrations.apply.ChangelogRunner;
 import liquibase.changelog.ChangeSet;
+import liquibase.changelog.RanChangeSet;
 
 import java.util.List;
 
@@ -45,6 +46,13 @@ final class StatusCommand extends DatabaseCommand {
                 context.out().println("Note: " + early.pending().size() + " of them come before " + early.appliedAfter()
                         + ", which is applied: upgrade refuses to run them out of order (see ./migrate upgrade --help).");
             }
+        }
+        List<RanChangeSet> unknown = runner.unknownApplied();
+        if (!unknown.isEmpty()) {
+            RanChangeSet newest = unknown.get(unknown.size() - 1);
+            context.out().println("Note: the database has " + unknown.size() + " applied revision(s) that this build's "
+                    + "changelog does not contain, e.g. " + newest.getChangeLog() + "::" + newest.getId() + ": a newer "
+                    + "version ran here, and upgrade and rollback refuse to run with this one.");
         }
         runner.lastFailure().ifPresent(failure -> context.out().println("Note: " + failure
                 + ". The database is at the revision before it; fix the cause and run ./migrate upgrade again."));

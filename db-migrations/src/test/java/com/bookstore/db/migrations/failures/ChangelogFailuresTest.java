@@ -124,6 +124,12 @@ class ChangelogFailuresTest {
         assertEquals(1, refused.out().lines().count(), refused::toString);
         assertNoSecret(refused, secret());
         assertEquals(List.of("001_hist_first", "002_hist_second"), appliedIds(database));
+        Run status = migrate(env, older, "status");
+        assertEquals(ExitCode.OK, status.exit(), status::toString);
+        assertEquals("Up to date: no pending revision.\nNote: the database has 1 applied revision(s) that this build's "
+                + "changelog does not contain, e.g. db/changelog/changes/002_hist_second.xml::002_hist_second: a newer "
+                + "version ran here, and upgrade and rollback refuse to run with this one.\n",
+                status.out().replace("\r\n", "\n"), "status said \"Up to date\" and nothing more");
     }
 
     /**
