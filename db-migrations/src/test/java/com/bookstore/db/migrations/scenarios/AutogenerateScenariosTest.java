@@ -244,6 +244,32 @@ class AutogenerateScenariosTest {
     }
 
     @Test
+    @DisplayName("24: table renamed -> probable rename reported, drop + create refused; the RENAME TO the hint gives keeps the rows")
+    void table_renamed() throws Exception {
+        ScenarioHarness.Outcome refused = harness.run(model(Item.class), model(Product.class), false, List.of());
+        assertEquals(Outcome.REFUSED_DESTRUCTIVE, refused.generated().outcome(), refused::summary);
+        assertTrue(refused.generated().review().renameHints().stream()
+                .anyMatch(h -> h.contains("Probable rename: table item -> product")
+                        && h.contains("ALTER TABLE item RENAME TO product")), refused::summary);
+
+        try (Connection c = MigrationConnections.unpooled(refused.live()).getConnection(); Statement st = c.createStatement()) {
+            st.execute("insert into item (id, name) values (1, 'Dune'), (2, 'Emma')");
+        }
+        refused.changelogs().addRevision("20260101000130_rename_item.xml", com.bookstore.db.migrations.fixtures.RevisionXml
+                .of("20260101000130_rename_item", "ALTER TABLE item RENAME TO product", "ALTER TABLE product RENAME TO item"));
+        harness.upgrade(refused);
+        ScenarioHarness.Outcome rest = harness.continueWith(refused, model(Product.class), List.of());
+        assertEquals(Outcome.WRITTEN, rest.generated().outcome(), rest::summary);
+        assertTrue(rest.revision().contains("RENAME CONSTRAINT item_pkey TO product_pkey"), rest::revision);
+        assertFalse(rest.revision().contains("DROP TABLE"), rest::revision);
+        try (Connection c = MigrationConnections.unpooled(rest.live()).getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select string_agg(name, ',' order by id) from product")) {
+            assertTrue(rs.next());
+            assertEquals("Dune,Emma", rs.getString(1), "the rows stay");
+        }
+    }
+
+    @Test
     @DisplayName("24: column renamed -> probable rename reported, drop + add refused; --rename keeps the data")
     void column_renamed() throws Exception {
         ScenarioHarness.Outcome refused = harness.run(model(Item.class), model(ItemRenamed.class), false, List.of());

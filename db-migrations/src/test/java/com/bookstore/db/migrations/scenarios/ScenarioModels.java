@@ -162,6 +162,14 @@ final class ScenarioModels {
         @Column(nullable = false, length = 100) String name;
     }
 
+    /** Item under another table name, with the same columns: a table rename. */
+    @Entity(name = "Product")
+    @Table(name = "product")
+    public static class Product {
+        @Id Long id;
+        @Column(nullable = false, length = 100) String name;
+    }
+
     /** Rows 15 and 16: name unique. */
     @Entity(name = "Item")
     @Table(name = "item", uniqueConstraints = @UniqueConstraint(name = "uk_item_name", columnNames = "name"))

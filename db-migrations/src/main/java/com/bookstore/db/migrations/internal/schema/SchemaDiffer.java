@@ -353,6 +353,24 @@ final class SchemaDiffer {
                         + quote(to.schema()) + " keeps the rows: write it in a hand-written revision)")
                 .orElse("");
         add(Phase.DROP_TABLE, Risk.DESTRUCTIVE, "drop table " + table.name() + moved, "DROP TABLE " + table.name().sql());
+        if (moved.isEmpty()) {
+            renamedTable(table).ifPresent(to -> hints.add("Probable rename: table " + table.name() + " -> " + to
+                    + " (the same columns). Dropping and creating loses its rows; if it is a rename, write ALTER TABLE "
+                    + table.name().sql() + " RENAME TO " + quote(to.name()) + " in a revision of its own (./migrate "
+                    + "revision -m \"rename " + table.name().name() + "\"), then run generate again: it renames what "
+                    + "is named after the table (key, constraints, indexes, sequences)."));
+        }
+    }
+
+    /** A table the model creates with the same columns (names and types) as {@code dropped}, in the same schema. */
+    private Optional<QualifiedName> renamedTable(Table dropped) {
+        java.util.Set<String> columns = dropped.columns().stream().map(c -> c.name() + " " + c.type())
+                .collect(java.util.stream.Collectors.toSet());
+        return wanted.tables().values().stream()
+                .filter(t -> !current.tables().containsKey(t.name()) && t.name().schema().equals(dropped.name().schema()))
+                .filter(t -> t.columns().stream().map(c -> c.name() + " " + c.type())
+                        .collect(java.util.stream.Collectors.toSet()).equals(columns))
+                .map(Table::name).findFirst();
     }
 
     private void alterTable(Table have, Table want) {
