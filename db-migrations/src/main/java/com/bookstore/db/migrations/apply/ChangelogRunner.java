@@ -145,6 +145,12 @@ public final class ChangelogRunner implements AutoCloseable {
      * before one already applied ({@link OutOfOrderException}).
      */
     public Applied upgrade(boolean outOfOrder) throws LiquibaseException {
+        requireUpgradable(outOfOrder);
+        return update();
+    }
+
+    /** What {@link #upgrade(boolean)} refuses: unknown applied revisions, pending ones out of order. */
+    private void requireUpgradable(boolean outOfOrder) throws LiquibaseException {
         List<RanChangeSet> unknown = unknownApplied();
         if (!unknown.isEmpty()) {
             throw new UnknownHistoryException(unknown);
@@ -155,7 +161,6 @@ public final class ChangelogRunner implements AutoCloseable {
                 throw new OutOfOrderException(found.pending(), found.appliedAfter());
             }
         }
-        return update();
     }
 
     /**
@@ -396,8 +401,12 @@ public final class ChangelogRunner implements AutoCloseable {
         return history().stream().filter(ran -> !known.contains(ran.getId() + "::" + ran.getAuthor())).toList();
     }
 
-    /** Writes the SQL that {@link #update()} would run, without running it. */
-    public void updateSql(Writer output) throws LiquibaseException {
+    /**
+     * Writes the SQL that {@link #upgrade(boolean)} would run, without running it; refuses what it refuses, so that
+     * the SQL run by hand applies nothing {@code upgrade} would not.
+     */
+    public void updateSql(Writer output, boolean outOfOrder) throws LiquibaseException {
+        requireUpgradable(outOfOrder);
         SilentSkips.refuse(pending());
         liquibase.update(new Contexts(), new LabelExpression(), output);
     }

@@ -1,6 +1,8 @@
 package com.bookstore.db.migrations.cli;
 
 import com.bookstore.db.migrations.apply.ChangelogRunner;
+import com.bookstore.db.migrations.apply.OutOfOrderException;
+import com.bookstore.db.migrations.apply.UnknownHistoryException;
 
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -22,19 +24,32 @@ final class SqlCommand extends DatabaseCommand {
     @Override
     public String help() {
         return """
-                Usage: ./migrate sql [--url <database url>] [--changelog-dir <dir>] > upgrade.sql
+                Usage: ./migrate sql [--url <database url>] [--changelog-dir <dir>] [--out-of-order] > upgrade.sql
 
                 Prints to standard output the SQL of every pending revision, including the bookkeeping statements of
-                DATABASECHANGELOG, without changing the database (it is only read to know what is pending).
+                DATABASECHANGELOG, without changing the database (it is only read to know what is pending). Refuses
+                what upgrade refuses (revisions this build does not know, pending revisions before applied ones).
 
                 Options:
-                """ + DATABASE_OPTIONS;
+                """ + DATABASE_OPTIONS + """
+                  --out-of-order           print pending revisions that come before applied ones too
+                """;
+    }
+
+    @Override
+    public java.util.Set<String> flagOptions() {
+        return java.util.Set.of("out-of-order");
     }
 
     @Override
     ExitCode run(ChangelogRunner runner, Arguments arguments, CliContext context) throws Exception {
         Writer writer = new OutputStreamWriter(context.out(), StandardCharsets.UTF_8);
-        runner.updateSql(writer);
+        try {
+            runner.updateSql(writer, arguments.flag("out-of-order"));
+        } catch (UnknownHistoryException | OutOfOrderException refused) {
+            context.out().println(refused.getMessage());
+            return ExitCode.DIFFERENCES_OR_REFUSED;
+        }
         writer.flush();
         return ExitCode.OK;
     }
