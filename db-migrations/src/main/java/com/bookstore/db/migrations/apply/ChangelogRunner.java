@@ -165,47 +165,10 @@ public final class ChangelogRunner implements AutoCloseable {
 
     /**
      * Pending changesets never applied here that come, in changelog order, before a changeset this database has
-     * applied, and the first applied one after them. A changeset that runs again by design ({@code runAlways},
-     * {@code runOnChange}) has its place in the history already, and is not out of order.
+     * applied, and the first applied one after them ({@link OutOfOrder}).
      */
     public OutOfOrder outOfOrder() throws LiquibaseException {
-        Map<String, List<RanChangeSet>> ranById = new java.util.HashMap<>();
-        for (RanChangeSet ran : history()) {
-            ranById.computeIfAbsent(ran.getId(), id -> new java.util.ArrayList<>()).add(ran);
-        }
-        java.util.function.Predicate<ChangeSet> applied = changeSet -> ranById.getOrDefault(changeSet.getId(), List.of())
-                .stream().anyMatch(ran -> ran.isSameAs(changeSet));
-        Set<Revision> pending = new HashSet<>(pending().stream().map(ChangelogRunner::revision).toList());
-        List<ChangeSet> all = changeSets();
-        int lastApplied = -1;
-        for (int i = 0; i < all.size(); i++) {
-            if (applied.test(all.get(i))) {
-                lastApplied = i;
-            }
-        }
-        List<Revision> early = new java.util.ArrayList<>();
-        Revision after = null;
-        for (int i = 0; i < lastApplied; i++) {
-            ChangeSet changeSet = all.get(i);
-            if (pending.contains(revision(changeSet)) && !applied.test(changeSet)
-                    && !SilentSkips.skippedOn(changeSet, database)) {
-                early.add(revision(changeSet));
-            } else if (!early.isEmpty() && after == null && applied.test(changeSet)) {
-                after = revision(changeSet);
-            }
-        }
-        if (!early.isEmpty() && after == null) {
-            after = revision(all.get(lastApplied));
-        }
-        return new OutOfOrder(early, after);
-    }
-
-    /** {@link #outOfOrder()}'s answer: the pending revisions out of order, and the applied one they come before. */
-    public record OutOfOrder(List<Revision> pending, Revision appliedAfter) {
-    }
-
-    private static Revision revision(ChangeSet changeSet) {
-        return new Revision(changeSet.getId(), changeSet.getAuthor(), changeSet.getFilePath());
+        return OutOfOrder.find(changeSets(), history(), pending(), changeSet -> SilentSkips.skippedOn(changeSet, database));
     }
 
     /**
@@ -238,13 +201,13 @@ public final class ChangelogRunner implements AutoCloseable {
         if (attempted.isEmpty()) {
             return new Applied(List.of(), List.of());
         }
-        Map<String, String> execTypes = execTypes();
+        Map<String, String> execTypes = RecordedHistory.execTypes(jdbc());
         List<String> ran = new java.util.ArrayList<>();
         List<String> marked = new java.util.ArrayList<>();
         List<String> missing = new java.util.ArrayList<>();
         for (ChangeSet changeSet : attempted) {
             Revision revision = new Revision(changeSet.getId(), changeSet.getAuthor(), changeSet.getStoredFilePath());
-            String execType = execTypes.get(key(revision));
+            String execType = execTypes.get(RecordedHistory.key(revision));
             if ("EXECUTED".equals(execType) || "RERAN".equals(execType)) {
                 ran.add(changeSet.getId());
             } else if ("MARK_RAN".equals(execType)) {
@@ -259,27 +222,6 @@ public final class ChangelogRunner implements AutoCloseable {
             throw unrecorded;
         }
         return new Applied(ran, marked);
-    }
-
-    /** The execution type of each recorded changeset, by {@link #key}. */
-    private Map<String, String> execTypes() throws LiquibaseException {
-        Map<String, String> types = new java.util.HashMap<>();
-        try (java.sql.Statement statement = jdbc().createStatement();
-             java.sql.ResultSet rs = statement.executeQuery("select id, author, filename, exectype from databasechangelog "
-                     + "order by orderexecuted, dateexecuted")) {
-            while (rs.next()) {
-                types.put(key(new Revision(rs.getString(1), rs.getString(2), rs.getString(3))), rs.getString(4));
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException("Cannot read the migration history (databasechangelog): " + e.getMessage(), e);
-        }
-        return types;
-    }
-
-    /** A changeset's identity as Liquibase compares it: id, author and file, the file without a classpath prefix. */
-    private static String key(Revision revision) {
-        String file = revision.file().replace('\\', '/').replaceFirst("^classpath:", "").replaceFirst("^/+", "");
-        return revision.id() + "::" + revision.author() + "::" + file;
     }
 
     /**
@@ -329,7 +271,7 @@ public final class ChangelogRunner implements AutoCloseable {
             Optional<ChangeSet> failed = pending().stream().filter(changeSet -> !SilentSkips.skippedOn(changeSet, database))
                     .findFirst();
             if (failed.isPresent()) {
-                return revision(failed.get());
+                return Revision.of(failed.get());
             }
         } catch (LiquibaseException | RuntimeException e) {
             failure.addSuppressed(e); // the original failure is what the user must see
@@ -439,10 +381,10 @@ public final class ChangelogRunner implements AutoCloseable {
                     + " revision(s) are applied to this database.");
         }
         int changesets = sizes.subList(sizes.size() - count, sizes.size()).stream().mapToInt(Integer::intValue).sum();
-        Map<String, String> execTypes = execTypes();
+        Map<String, String> execTypes = RecordedHistory.execTypes(jdbc());
         List<Revision> markedRan = new java.util.ArrayList<>();
         for (Revision revision : before.subList(before.size() - changesets, before.size())) {
-            if ("MARK_RAN".equals(execTypes.get(key(revision))) && rollsSomethingBack(revision)) {
+            if ("MARK_RAN".equals(execTypes.get(RecordedHistory.key(revision))) && rollsSomethingBack(revision)) {
                 markedRan.add(revision);
             }
         }
@@ -545,17 +487,7 @@ public final class ChangelogRunner implements AutoCloseable {
         if (!tableExistsQuietly()) {
             return List.of();
         }
-        try (java.sql.Statement statement = jdbc().createStatement();
-             java.sql.ResultSet rs = statement.executeQuery(
-                     "select id, author, filename from databasechangelog order by orderexecuted, dateexecuted")) {
-            List<Revision> revisions = new java.util.ArrayList<>();
-            while (rs.next()) {
-                revisions.add(new Revision(rs.getString(1), rs.getString(2), rs.getString(3)));
-            }
-            return revisions;
-        } catch (SQLException e) {
-            throw new DatabaseException("Cannot read the migration history (databasechangelog): " + e.getMessage(), e);
-        }
+        return List.copyOf(RecordedHistory.execTypesInOrder(jdbc()).keySet());
     }
 
     private boolean tableExistsQuietly() throws DatabaseException {
@@ -578,9 +510,9 @@ public final class ChangelogRunner implements AutoCloseable {
         // Liquibase counts the changesets it skips here too (every change for other databases): count up to the last
         int through = 0;
         if (!attempted.isEmpty()) {
-            Revision last = revision(attempted.get(attempted.size() - 1));
+            Revision last = Revision.of(attempted.get(attempted.size() - 1));
             List<ChangeSet> unrun = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
-            while (through < unrun.size() && !revision(unrun.get(through)).equals(last)) {
+            while (through < unrun.size() && !Revision.of(unrun.get(through)).equals(last)) {
                 through++;
             }
             through++;

@@ -1,6 +1,7 @@
 package com.bookstore.db.migrations.cli;
 
 import com.bookstore.db.migrations.apply.ChangelogRunner;
+import com.bookstore.db.migrations.apply.OutOfOrder;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.RanChangeSet;
 
@@ -41,7 +42,7 @@ final class StatusCommand extends DatabaseCommand {
             context.out().println(revisions + " pending revision(s)" + (revisions == pending.size() ? ""
                     : " (" + pending.size() + " changesets)") + ":");
             pending.forEach(cs -> context.out().println("  " + cs.getId() + "  (" + cs.getFilePath() + ")"));
-            ChangelogRunner.OutOfOrder early = runner.outOfOrder();
+            OutOfOrder early = runner.outOfOrder();
             if (!early.pending().isEmpty()) {
                 context.out().println("Note: " + early.pending().size() + " of them come before " + early.appliedAfter()
                         + ", which is applied: upgrade refuses to run them out of order (see ./migrate upgrade --help).");
