@@ -5,6 +5,9 @@ import com.bookstore.db.core.settings.MigrationTimeouts;
 import com.bookstore.db.migrations.apply.Applied;
 import com.bookstore.db.migrations.apply.ChangelogRunner;
 import com.bookstore.db.migrations.apply.ChangelogSource;
+import com.bookstore.db.migrations.apply.OutOfOrderException;
+import com.bookstore.db.migrations.apply.UnknownHistoryException;
+import com.bookstore.db.migrations.apply.UnrecordedChangesetsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -55,6 +58,13 @@ public final class StartupMigration implements InitializingBean {
         try (ChangelogRunner runner = ChangelogRunner.open(changelog, settings, timeouts)) {
             done = runner.upgrade();
             applied = done.ran();
+        } catch (UnknownHistoryException | OutOfOrderException | IllegalArgumentException refused) {
+            // refused before anything ran: a newer build's history, revisions out of order, a changelog refused
+            throw new StartupMigrationException("Migrating " + settings.maskedUrl() + " at start-up with "
+                    + changelog.description() + " was refused, nothing applied: " + oneLine(refused), refused);
+        } catch (UnrecordedChangesetsException stopped) { // says which changeset and what to do
+            throw new StartupMigrationException("Migrating " + settings.maskedUrl() + " at start-up with "
+                    + changelog.description() + " failed: " + oneLine(stopped), stopped);
         } catch (Exception e) {
             throw new StartupMigrationException("Migrating " + settings.maskedUrl() + " at start-up with "
                     + changelog.description() + " failed: " + oneLine(e) + " Nothing of the failed revision remains "
