@@ -15,6 +15,8 @@ import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.RanChangeSet;
 import liquibase.changelog.filter.CountChangeSetFilter;
+import liquibase.changelog.filter.DbmsChangeSetFilter;
+import liquibase.changelog.filter.IgnoreChangeSetFilter;
 import liquibase.changelog.filter.NotRanChangeSetFilter;
 import liquibase.changelog.visitor.ChangeLogSyncVisitor;
 import liquibase.database.Database;
@@ -324,8 +326,7 @@ public final class ChangelogRunner implements AutoCloseable {
      * ({@code <sql dbms="h2">}) aside: Liquibase skips them without a record, so they would be pending forever.
      */
     public List<ChangeSet> pending() throws LiquibaseException {
-        return liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream()
-                .filter(changeSet -> !SilentSkips.skippedOn(changeSet, database)).toList();
+        return unrun().stream().filter(changeSet -> !SilentSkips.skippedOn(changeSet, database)).toList();
     }
 
     /** Changesets recorded as applied, oldest first. */
@@ -487,7 +488,7 @@ public final class ChangelogRunner implements AutoCloseable {
         if (!tableExistsQuietly()) {
             return List.of();
         }
-        return List.copyOf(RecordedHistory.execTypesInOrder(jdbc()).keySet());
+        return RecordedHistory.rows(jdbc()).stream().map(RecordedHistory.Row::revision).toList();
     }
 
     private boolean tableExistsQuietly() throws DatabaseException {
@@ -503,28 +504,40 @@ public final class ChangelogRunner implements AutoCloseable {
         return liquibase.getDatabaseChangeLog().getChangeSets();
     }
 
-    /** Applies the first {@code count} pending changesets (a database built up to a given revision). */
+    /** Applies the first {@code count} changesets of {@link #unrun()} (a database built up to a given revision). */
     public void update(int count) throws LiquibaseException {
-        List<ChangeSet> attempted = pending().stream().limit(Math.max(count, 0)).toList();
+        List<ChangeSet> attempted = unrun().stream().limit(Math.max(count, 0)).toList();
         SilentSkips.refuse(attempted);
-        // Liquibase counts the changesets it skips here too (every change for other databases): count up to the last
-        int through = 0;
-        if (!attempted.isEmpty()) {
-            Revision last = Revision.of(attempted.get(attempted.size() - 1));
-            List<ChangeSet> unrun = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
-            while (through < unrun.size() && !Revision.of(unrun.get(through)).equals(last)) {
-                through++;
-            }
-            through++;
+        if (attempted.isEmpty()) {
+            return; // nothing to apply: Liquibase is not called with a count of 0
         }
-        int changesets = through;
-        applyWatched(changesets > 0, () -> liquibase.update(changesets, new Contexts(), new LabelExpression()),
-                this::firstPending);
+        applyWatched(true, () -> liquibase.update(count, new Contexts(), new LabelExpression()), this::firstPending);
         recorded(attempted);
     }
 
     /**
-     * Liquibase's changelog-sync, limited to the first {@code count} pending changesets: records them as applied
+     * The changesets Liquibase would run next, in order, as it counts them for {@link #update(int)} and
+     * {@link #recordAsApplied(int)}: {@link #pending()} and the changesets it skips here without a record.
+     */
+    public List<ChangeSet> unrun() throws LiquibaseException {
+        return liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
+    }
+
+    /**
+     * What {@link #unrun()} is on a database with no history, read without touching the database (listing the unrun
+     * changesets creates Liquibase's tables): the changelog without what Liquibase filters out here
+     * ({@code ignore="true"}, another {@code dbms}).
+     */
+    public List<ChangeSet> unrunOnEmptyHistory() throws LiquibaseException {
+        DbmsChangeSetFilter dbms = new DbmsChangeSetFilter(database);
+        IgnoreChangeSetFilter ignore = new IgnoreChangeSetFilter();
+        return changeSets().stream()
+                .filter(changeSet -> dbms.accepts(changeSet).isAccepted() && ignore.accepts(changeSet).isAccepted())
+                .toList();
+    }
+
+    /**
+     * Liquibase's changelog-sync, limited to the first {@code count} changesets of {@link #unrun()}: records them as applied
      * without running them (adopting a database whose schema already matches). Runs under the migration lock taken by
      * {@link #open}; returns the ids recorded.
      */
@@ -533,7 +546,7 @@ public final class ChangelogRunner implements AutoCloseable {
         LabelExpression labels = new LabelExpression();
         DatabaseChangeLog changeLog = liquibase.getDatabaseChangeLog();
         changeLog.validate(database, contexts, labels);
-        List<String> recorded = pending().stream().limit(count).map(ChangeSet::getId).toList();
+        List<String> recorded = unrun().stream().limit(count).map(ChangeSet::getId).toList();
         quietly(() -> {
             ChangeLogHistoryService history = ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(database);
             history.init();

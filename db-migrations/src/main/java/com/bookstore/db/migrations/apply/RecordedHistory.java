@@ -6,8 +6,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,28 +17,32 @@ import java.util.Map;
  */
 final class RecordedHistory {
 
+    /** One row: the changeset and how it was executed. */
+    record Row(Revision revision, String execType) {
+    }
+
     private RecordedHistory() {
     }
 
-    /** Every recorded changeset with its execution type, oldest first. */
-    static Map<Revision, String> execTypesInOrder(Connection connection) throws DatabaseException {
-        Map<Revision, String> types = new LinkedHashMap<>();
+    /** Every row, oldest first (a row recorded twice, by hand, is listed twice). */
+    static List<Row> rows(Connection connection) throws DatabaseException {
+        List<Row> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select id, author, filename, exectype from databasechangelog "
                      + "order by orderexecuted, dateexecuted")) {
             while (rs.next()) {
-                types.put(new Revision(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getString(4));
+                rows.add(new Row(new Revision(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getString(4)));
             }
         } catch (SQLException e) {
             throw new DatabaseException("Cannot read the migration history (databasechangelog): " + e.getMessage(), e);
         }
-        return types;
+        return rows;
     }
 
     /** The execution type of each recorded changeset, by {@link #key}. */
     static Map<String, String> execTypes(Connection connection) throws DatabaseException {
         Map<String, String> types = new HashMap<>();
-        execTypesInOrder(connection).forEach((revision, type) -> types.put(key(revision), type));
+        rows(connection).forEach(row -> types.put(key(row.revision()), row.execType()));
         return types;
     }
 

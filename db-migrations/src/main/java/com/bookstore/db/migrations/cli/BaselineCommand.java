@@ -84,7 +84,8 @@ final class BaselineCommand extends DatabaseCommand {
                     + "pending and ./migrate upgrade to apply it.");
             return ExitCode.DIFFERENCES_OR_REFUSED;
         }
-        List<ChangeSet> all = live.changeSets();
+        // what Liquibase runs on this empty history, as update(int) and recordAsApplied(int) count it
+        List<ChangeSet> all = live.unrunOnEmptyHistory();
         if (all.isEmpty()) {
             throw new UsageException("The changelog has no revision to record. Generate one first: "
                     + "./migrate generate -m \"baseline\".");

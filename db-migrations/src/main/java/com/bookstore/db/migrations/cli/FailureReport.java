@@ -7,6 +7,8 @@ import com.bookstore.db.migrations.internal.schema.RevisionRefusedException;
 import com.bookstore.db.migrations.apply.Revision;
 import com.bookstore.db.migrations.apply.RollbackStoppedException;
 import com.bookstore.db.migrations.apply.UnrecordedChangesetsException;
+import com.bookstore.db.migrations.apply.UnknownHistoryException;
+import com.bookstore.db.migrations.apply.OutOfOrderException;
 import liquibase.exception.ChangeLogParseException;
 import liquibase.exception.LockException;
 import liquibase.exception.MigrationFailedException;
@@ -76,7 +78,8 @@ record FailureReport(String message, ExitCode exitCode) {
             if (t instanceof RevisionRefusedException refused) { // says what stands in the way and the way out
                 return new FailureReport(oneLine(refused.getMessage()), ExitCode.DIFFERENCES_OR_REFUSED);
             }
-            if (t instanceof MigrationTimeoutException || t instanceof UnrecordedChangesetsException) { // say it all
+            if (t instanceof MigrationTimeoutException || t instanceof UnrecordedChangesetsException // say it all
+                    || t instanceof UnknownHistoryException || t instanceof OutOfOrderException) {
                 return new FailureReport(oneLine(t.getMessage()), ExitCode.DIFFERENCES_OR_REFUSED);
             }
             if (t instanceof MigrationFailedException migration) {

@@ -1,8 +1,6 @@
 package com.bookstore.db.migrations.cli;
 
 import com.bookstore.db.migrations.apply.ChangelogRunner;
-import com.bookstore.db.migrations.apply.OutOfOrderException;
-import com.bookstore.db.migrations.apply.UnknownHistoryException;
 
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -44,12 +42,8 @@ final class SqlCommand extends DatabaseCommand {
     @Override
     ExitCode run(ChangelogRunner runner, Arguments arguments, CliContext context) throws Exception {
         Writer writer = new OutputStreamWriter(context.out(), StandardCharsets.UTF_8);
-        try {
-            runner.updateSql(writer, arguments.flag("out-of-order"));
-        } catch (UnknownHistoryException | OutOfOrderException refused) {
-            context.out().println(refused.getMessage());
-            return ExitCode.DIFFERENCES_OR_REFUSED;
-        }
+        // a refusal is an error paragraph on standard error (exit 1): standard output is the SQL file
+        runner.updateSql(writer, arguments.flag("out-of-order"));
         writer.flush();
         return ExitCode.OK;
     }

@@ -171,6 +171,32 @@ class BaselineCommandTest {
         assertEquals(ExitCode.OK, run(changelogRoot, live, "check", "--live").exit());
     }
 
+    /**
+     * A revision whose one change is for another database is skipped by Liquibase without a record; {@code --to} it
+     * must still stop there. Found in review: the shadow was built one revision further (the view), and a matching
+     * database was refused.
+     */
+    @Test
+    void baseline_to_a_revision_for_another_database_stops_there() throws Exception {
+        copyRepositoryChangelogs();
+        ChangelogDirectory directory = new ChangelogDirectory(changelogRoot);
+        String h2Only = "20261201000000_h2_only";
+        directory.addRevision(h2Only + ".xml", RevisionXml.withChange(h2Only, "<sql dbms=\"h2\">create alias x for y</sql>"));
+        String later = "20261201000100_author_names_view";
+        directory.addRevision(later + ".xml", RevisionXml.of(later,
+                "create view author_name as select id, full_name from author", "drop view author_name"));
+        DatabaseSettings live = hibernateDatabaseWithData("adopt_h2");
+
+        Run baseline = run(changelogRoot, live, "baseline", "--to", h2Only);
+        assertEquals(ExitCode.OK, baseline.exit(), baseline.all());
+        assertTrue(baseline.out().contains("recorded 2 revision(s)") && baseline.out().contains(h2Only)
+                && baseline.out().contains("1 later revision(s) pending"), baseline.out());
+        Run upgrade = run(changelogRoot, live, "upgrade");
+        assertEquals(ExitCode.OK, upgrade.exit(), upgrade.all());
+        assertEquals("Applied 1 revision(s): " + later + "\n", upgrade.out().replace("\r\n", "\n"));
+        assertEquals("2", query(live, "select count(*) from author_name"));
+    }
+
     @Test
     void a_view_the_changelogs_create_must_exist_in_the_database_and_is_named_as_not_compared() throws Exception {
         copyRepositoryChangelogs();

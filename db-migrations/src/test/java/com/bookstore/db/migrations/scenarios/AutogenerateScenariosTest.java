@@ -267,6 +267,13 @@ class AutogenerateScenariosTest {
             assertTrue(rs.next());
             assertEquals("Dune,Emma", rs.getString(1), "the rows stay");
         }
+
+        // two new tables with item's columns: which one it became is not known, so no table is named
+        ScenarioHarness.Outcome ambiguous = harness.run(model(Item.class), model(Product.class, Archive.class), false,
+                List.of());
+        assertEquals(Outcome.REFUSED_DESTRUCTIVE, ambiguous.generated().outcome(), ambiguous::summary);
+        assertTrue(ambiguous.generated().review().renameHints().stream().noneMatch(h -> h.contains("rename: table")),
+                ambiguous::summary);
     }
 
     @Test

@@ -170,6 +170,14 @@ final class ScenarioModels {
         @Column(nullable = false, length = 100) String name;
     }
 
+    /** A second table with Item's columns: no table is named as the rename of item then. */
+    @Entity(name = "Archive")
+    @Table(name = "archive")
+    public static class Archive {
+        @Id Long id;
+        @Column(nullable = false, length = 100) String name;
+    }
+
     /** Rows 15 and 16: name unique. */
     @Entity(name = "Item")
     @Table(name = "item", uniqueConstraints = @UniqueConstraint(name = "uk_item_name", columnNames = "name"))

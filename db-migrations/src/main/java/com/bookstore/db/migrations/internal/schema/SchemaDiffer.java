@@ -362,15 +362,23 @@ final class SchemaDiffer {
         }
     }
 
-    /** A table the model creates with the same columns (names and types) as {@code dropped}, in the same schema. */
+    /**
+     * The one table the model creates with the same columns (names and types) as {@code dropped}, in the same schema,
+     * when no other dropped table has those columns too: a hint must never pair a table with the wrong one's rows.
+     */
     private Optional<QualifiedName> renamedTable(Table dropped) {
-        java.util.Set<String> columns = dropped.columns().stream().map(c -> c.name() + " " + c.type())
-                .collect(java.util.stream.Collectors.toSet());
-        return wanted.tables().values().stream()
+        java.util.Set<String> columns = columnSet(dropped);
+        List<QualifiedName> created = wanted.tables().values().stream()
                 .filter(t -> !current.tables().containsKey(t.name()) && t.name().schema().equals(dropped.name().schema()))
-                .filter(t -> t.columns().stream().map(c -> c.name() + " " + c.type())
-                        .collect(java.util.stream.Collectors.toSet()).equals(columns))
-                .map(Table::name).findFirst();
+                .filter(t -> columnSet(t).equals(columns)).map(Table::name).toList();
+        long droppedAlike = current.tables().values().stream()
+                .filter(t -> !wanted.tables().containsKey(t.name()) && t.name().schema().equals(dropped.name().schema()))
+                .filter(t -> columnSet(t).equals(columns)).count();
+        return created.size() == 1 && droppedAlike == 1 ? Optional.of(created.get(0)) : Optional.empty();
+    }
+
+    private static java.util.Set<String> columnSet(Table table) {
+        return table.columns().stream().map(c -> c.name() + " " + c.type()).collect(java.util.stream.Collectors.toSet());
     }
 
     private void alterTable(Table have, Table want) {
