@@ -2,6 +2,7 @@ package com.bookstore.db.migrations.apply;
 
 import liquibase.change.Change;
 import liquibase.change.DbmsTargetedChange;
+import liquibase.change.core.ExecuteShellCommandChange;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseList;
@@ -67,12 +68,18 @@ final class SilentSkips {
 
     /**
      * Whether Liquibase skips {@code changeSet} on {@code database} without recording it: its one change is for other
-     * databases ({@code <sql dbms="h2">}). It stays pending, by Liquibase's design, and runs nothing here. (With
-     * several changes, all for other databases, Liquibase 4.33 records it as executed.)
+     * databases ({@code <sql dbms="h2">}) or an {@code executeCommand} for another operating system. It stays pending,
+     * by Liquibase's design, and runs nothing here. (With several changes, all skipped, Liquibase 4.33 records it as
+     * executed.)
      */
     static boolean skippedOn(ChangeSet changeSet, Database database) {
         List<Change> changes = changeSet.getChanges();
-        return changes.size() == 1 && changes.get(0) instanceof DbmsTargetedChange targeted
-                && !DatabaseList.definitionMatches(targeted.getDbms(), database, true);
+        if (changes.size() != 1) {
+            return false;
+        }
+        Change change = changes.get(0);
+        return change instanceof DbmsTargetedChange targeted
+                ? !DatabaseList.definitionMatches(targeted.getDbms(), database, true)
+                : change instanceof ExecuteShellCommandChange command && !command.shouldRunOnOs();
     }
 }

@@ -262,12 +262,16 @@ class ChangelogFailuresTest {
 
         Files.writeString(first, Files.readString(first).replace("author=\"failures-test\">",
                 "author=\"failures-test\" failOnError=\"false\">")); // applied: it runs no more (not in the checksum)
+        Path otherOs = changes.resolve("005_failing_fifth.xml"); // skipped without a record, as 002
+        Files.writeString(otherOs, com.bookstore.db.migrations.fixtures.RevisionXml.withChange("005_failing_fifth",
+                "<executeCommand executable=\"true\" os=\"NoSuchOS\"/>"));
         Path oracleOnly = changes.resolve("004_failing_fourth.xml");
         Files.writeString(oracleOnly, com.bookstore.db.migrations.fixtures.RevisionXml.withChange("004_failing_fourth",
                 "<sql>select 1</sql>").replace("author=\"test\"", "author=\"test\" dbms=\"oracle\" failOnError=\"false\""));
         Path master = root.resolve("db/changelog/db.changelog-master.xml");
         Files.writeString(master, Files.readString(master).replace("</databaseChangeLog>",
-                "    <include file=\"changes/004_failing_fourth.xml\" relativeToChangelogFile=\"true\"/>\n</databaseChangeLog>"));
+                "    <include file=\"changes/004_failing_fourth.xml\" relativeToChangelogFile=\"true\"/>\n"
+                        + "    <include file=\"changes/005_failing_fifth.xml\" relativeToChangelogFile=\"true\"/>\n</databaseChangeLog>"));
         for (String command : List.of("upgrade", "status")) {
             Run again = migrate(env, root, command);
             assertEquals(ExitCode.OK, again.exit(), again::toString);
