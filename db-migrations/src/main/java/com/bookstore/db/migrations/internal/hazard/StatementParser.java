@@ -222,7 +222,12 @@ final class StatementParser {
             "jsonb_array_length", "jsonb_strip_nulls", "pg_typeof", "quote_ident", "quote_literal", "quote_nullable",
             "current_schema", "current_database", "current_setting", "version", "pg_get_serial_sequence", "currval",
             "nextval", "setval", "set_config", "exists", "date", "time", "timestamp", "timestamptz", "numeric",
-            "decimal", "varchar", "char", "int", "integer", "bigint", "smallint", "text", "boolean", "float");
+            "decimal", "varchar", "char", "int", "integer", "bigint", "smallint", "text", "boolean", "float",
+            // what data seeds call: uuid-ossp, pgcrypto, text search, more string, number and JSON functions
+            "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuid_nil", "encode", "decode", "digest",
+            "hmac", "crypt", "gen_salt", "convert_to", "convert_from", "to_tsvector", "to_tsquery", "plainto_tsquery",
+            "setweight", "chr", "ascii", "repeat", "reverse", "translate", "sign", "trunc", "exp", "ln", "log", "pi",
+            "array_cat", "array_prepend", "row_to_json", "jsonb_insert", "jsonb_pretty", "justify_days", "isfinite");
 
     /**
      * A statement that reads rows or writes a few ({@code SELECT}, {@code VALUES}, {@code WITH}, {@code INSERT ...
