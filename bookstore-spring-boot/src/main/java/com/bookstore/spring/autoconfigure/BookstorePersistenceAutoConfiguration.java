@@ -37,6 +37,7 @@ import javax.sql.DataSource;
  *   <li>{@link EntityRegistry#discover(ClassLoader)} and the {@link PersistenceManagedTypes} of its entities;</li>
  *   <li>{@code SchemaMapping}'s Hibernate settings ({@link SchemaMappingCustomizer});</li>
  *   <li>no JPA mapping files ({@link MappingFileRefusal});</li>
+ *   <li>no entity the registry does not list in the registry's persistence unit ({@link UnregisteredEntityRefusal});</li>
  *   <li>with {@code bookstore.persistence.migrate-on-startup=true}: {@link StartupMigration}, on which the
  *       {@code EntityManagerFactory} depends.</li>
  * </ul>
@@ -101,6 +102,12 @@ public class BookstorePersistenceAutoConfiguration implements BeanClassLoaderAwa
     @Bean
     static MappingFileRefusal bookstoreMappingFileRefusal() {
         return new MappingFileRefusal();
+    }
+
+    /** Static, as above. */
+    @Bean
+    static UnregisteredEntityRefusal bookstoreUnregisteredEntityRefusal() {
+        return new UnregisteredEntityRefusal();
     }
 
     /** The upgrade at start-up, and the JPA start waiting for it. */

@@ -2,10 +2,6 @@ package com.bookstore.spring.autoconfigure;
 
 import com.bookstore.db.core.registry.EntityRegistry;
 import jakarta.persistence.spi.PersistenceUnitInfo;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
 import java.util.List;
 
@@ -17,33 +13,17 @@ import java.util.List;
  * says agrees with the changelogs. A persistence unit of the service's own, without the registry's entities, is left
  * alone.
  */
-final class MappingFileRefusal implements BeanPostProcessor, BeanFactoryAware {
-
-    private BeanFactory beanFactory;
+final class MappingFileRefusal extends RegistryUnitCheck {
 
     @Override
-    public void setBeanFactory(BeanFactory beanFactory) {
-        this.beanFactory = beanFactory;
-    }
-
-    @Override
-    public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof LocalContainerEntityManagerFactoryBean factory && factory.getPersistenceUnitInfo() != null) {
-            PersistenceUnitInfo unit = factory.getPersistenceUnitInfo();
-            List<String> files = unit.getMappingFileNames();
-            if (!files.isEmpty() && mapsTheRegistry(unit)) {
-                throw new IllegalStateException("The JPA persistence unit of bean '" + beanName + "' reads the mapping "
-                        + "file(s) " + String.join(", ", files) + ", but the migrations build the schema from the "
-                        + "entity registry's annotated classes and cannot see them: the service would map another "
-                        + "schema than the changelogs create. Move the mapping into the entities' annotations, then "
-                        + "remove the file (a META-INF/orm.xml is read by default) or spring.jpa.mapping-resources.");
-            }
+    void check(PersistenceUnitInfo unit, EntityRegistry registry, String beanName) {
+        List<String> files = unit.getMappingFileNames();
+        if (!files.isEmpty()) {
+            throw new IllegalStateException("The JPA persistence unit of bean '" + beanName + "' reads the mapping "
+                    + "file(s) " + String.join(", ", files) + ", but the migrations build the schema from the "
+                    + "entity registry's annotated classes and cannot see them: the service would map another "
+                    + "schema than the changelogs create. Move the mapping into the entities' annotations, then "
+                    + "remove the file (a META-INF/orm.xml is read by default) or spring.jpa.mapping-resources.");
         }
-        return bean;
-    }
-
-    private boolean mapsTheRegistry(PersistenceUnitInfo unit) {
-        EntityRegistry registry = beanFactory.getBeanProvider(EntityRegistry.class).getIfAvailable();
-        return registry == null || unit.getManagedClassNames().stream().anyMatch(registry.managedClassNames()::contains);
     }
 }

@@ -252,11 +252,7 @@ class BookstorePersistenceAutoConfigurationTest {
 
     @Test
     void mapping_files_are_refused_only_for_the_persistence_unit_of_the_registrys_entities() {
-        org.springframework.beans.factory.support.DefaultListableBeanFactory beans =
-                new org.springframework.beans.factory.support.DefaultListableBeanFactory();
-        beans.registerSingleton("registry", EntityRegistry.of(new AuthEntities()));
-        MappingFileRefusal refusal = new MappingFileRefusal();
-        refusal.setBeanFactory(beans);
+        MappingFileRefusal refusal = withAuthRegistry(new MappingFileRefusal());
 
         LocalContainerEntityManagerFactoryBean bookstore = unit(UserAccount.class.getName());
         IllegalStateException refused = assertThrows(IllegalStateException.class,
@@ -266,6 +262,64 @@ class BookstorePersistenceAutoConfigurationTest {
         LocalContainerEntityManagerFactoryBean legacy = unit("com.example.legacy.Invoice");
         assertEquals(legacy, refusal.postProcessAfterInitialization(legacy, "legacyEntityManagerFactory"),
                 "a persistence unit without the registry's entities may use its mapping files");
+    }
+
+    /** An entity of the service's own, which no entity contributor lists. */
+    @jakarta.persistence.Entity
+    public static class Coupon {
+        @jakarta.persistence.Id Long id;
+    }
+
+    /** Not an entity: a converter a package scan lists too. */
+    public static class CouponCodeConverter {
+    }
+
+    /**
+     * Found open: a service's own PersistenceManagedTypes bean (or @EntityScan) put an entity into the registry's unit;
+     * the migrations knew nothing of its table, and check agreed.
+     */
+    @Test
+    void an_entity_no_contributor_lists_is_refused_in_the_registrys_persistence_unit_only() {
+        UnregisteredEntityRefusal refusal = withAuthRegistry(new UnregisteredEntityRefusal());
+
+        LocalContainerEntityManagerFactoryBean widened = unitOf(UserAccount.class.getName(), Coupon.class.getName(),
+                CouponCodeConverter.class.getName());
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> refusal.postProcessAfterInitialization(widened, "entityManagerFactory"));
+        assertThat(refused.getMessage()).startsWith("The JPA persistence unit of bean 'entityManagerFactory' manages the "
+                + "entit(y/ies) " + Coupon.class.getName() + ", which no entity contributor lists")
+                .doesNotContain(CouponCodeConverter.class.getName());
+
+        LocalContainerEntityManagerFactoryBean registryOnly = unitOf(UserAccount.class.getName(),
+                CouponCodeConverter.class.getName());
+        assertEquals(registryOnly, refusal.postProcessAfterInitialization(registryOnly, "entityManagerFactory"));
+        LocalContainerEntityManagerFactoryBean own = unitOf(Coupon.class.getName());
+        assertEquals(own, refusal.postProcessAfterInitialization(own, "couponEntityManagerFactory"),
+                "a persistence unit without the registry's entities may hold the service's own");
+    }
+
+    /** {@code check} in a context whose registry holds the auth module's entities. */
+    private static <T extends RegistryUnitCheck> T withAuthRegistry(T check) {
+        org.springframework.beans.factory.support.DefaultListableBeanFactory beans =
+                new org.springframework.beans.factory.support.DefaultListableBeanFactory();
+        beans.registerSingleton("registry", EntityRegistry.of(new AuthEntities()));
+        check.setBeanFactory(beans);
+        return check;
+    }
+
+    /** An entity manager factory bean whose persistence unit manages {@code managedClasses}, without mapping files. */
+    private static LocalContainerEntityManagerFactoryBean unitOf(String... managedClasses) {
+        org.springframework.orm.jpa.persistenceunit.MutablePersistenceUnitInfo info =
+                new org.springframework.orm.jpa.persistenceunit.MutablePersistenceUnitInfo();
+        for (String managedClass : managedClasses) {
+            info.addManagedClassName(managedClass);
+        }
+        return new LocalContainerEntityManagerFactoryBean() {
+            @Override
+            public jakarta.persistence.spi.PersistenceUnitInfo getPersistenceUnitInfo() {
+                return info;
+            }
+        };
     }
 
     /** An entity manager factory bean whose persistence unit manages {@code managedClass} and reads an orm.xml. */
