@@ -147,18 +147,23 @@ public final class ChangelogRunner implements AutoCloseable {
      * before one already applied ({@link OutOfOrderException}).
      */
     public Applied upgrade(boolean outOfOrder) throws LiquibaseException {
-        requireUpgradable(outOfOrder);
-        return update();
+        List<ChangeSet> pending = pending();
+        requireUpgradable(outOfOrder, pending);
+        return update(pending);
     }
 
-    /** What {@link #upgrade(boolean)} refuses: unknown applied revisions, pending ones out of order. */
-    private void requireUpgradable(boolean outOfOrder) throws LiquibaseException {
-        List<RanChangeSet> unknown = unknownApplied();
+    /**
+     * What {@link #upgrade(boolean)} refuses: unknown applied revisions, {@code pending} ones out of order. The history
+     * and the pending changesets are read once, for both.
+     */
+    private void requireUpgradable(boolean outOfOrder, List<ChangeSet> pending) throws LiquibaseException {
+        List<RanChangeSet> history = history();
+        List<RanChangeSet> unknown = unknownIn(history);
         if (!unknown.isEmpty()) {
             throw new UnknownHistoryException(unknown);
         }
         if (!outOfOrder) {
-            OutOfOrder found = outOfOrder();
+            OutOfOrder found = OutOfOrder.find(changeSets(), history, pending);
             if (!found.pending().isEmpty()) {
                 throw new OutOfOrderException(found.pending(), found.appliedAfter());
             }
@@ -170,7 +175,12 @@ public final class ChangelogRunner implements AutoCloseable {
      * applied, and the first applied one after them ({@link OutOfOrder}).
      */
     public OutOfOrder outOfOrder() throws LiquibaseException {
-        return OutOfOrder.find(changeSets(), history(), pending(), changeSet -> SilentSkips.skippedOn(changeSet, database));
+        return OutOfOrder.find(changeSets(), history(), pending());
+    }
+
+    /** A changeset Liquibase skips on this database without a record ({@link SilentSkips#skippedOn}). */
+    private boolean skippedHere(ChangeSet changeSet) {
+        return SilentSkips.skippedOn(changeSet, database);
     }
 
     /**
@@ -180,7 +190,10 @@ public final class ChangelogRunner implements AutoCloseable {
      * A changelog with which Liquibase could skip a changeset in silence is refused first ({@link SilentSkips}).
      */
     public Applied update() throws LiquibaseException {
-        List<ChangeSet> pending = pending();
+        return update(pending());
+    }
+
+    private Applied update(List<ChangeSet> pending) throws LiquibaseException {
         SilentSkips.refuse(pending);
         applyWatched(!pending.isEmpty(), () -> liquibase.update(new Contexts(), new LabelExpression()), this::recordFailure);
         Applied applied = recorded(pending);
@@ -196,8 +209,8 @@ public final class ChangelogRunner implements AutoCloseable {
      * How {@code attempted}, pending before a run that ended without an error, are recorded now. Liquibase reporting
      * success is not taken as proof: a changeset still pending, or recorded as anything but run or marked as ran,
      * stops the command with {@link UnrecordedChangesetsException}, recorded as the last failure (a Liquibase
-     * extension, or a setting {@link SilentSkips} does not know, skipped it); one whose every change is for other
-     * databases is skipped by Liquibase's design and is neither.
+     * extension, or a setting {@link SilentSkips} does not know, skipped it); one Liquibase skips here by design
+     * ({@link SilentSkips#skippedOn}) is neither.
      */
     private Applied recorded(List<ChangeSet> attempted) throws LiquibaseException {
         if (attempted.isEmpty()) {
@@ -214,7 +227,7 @@ public final class ChangelogRunner implements AutoCloseable {
                 ran.add(changeSet.getId());
             } else if ("MARK_RAN".equals(execType)) {
                 marked.add(changeSet.getId());
-            } else if (execType != null || !SilentSkips.skippedOn(changeSet, database)) {
+            } else if (execType != null || !skippedHere(changeSet)) {
                 missing.add(revision.describe() + (execType == null ? " is not recorded" : " is recorded as " + execType));
             }
         }
@@ -269,9 +282,8 @@ public final class ChangelogRunner implements AutoCloseable {
     /** The first changeset still pending after {@code failure}: the one that failed; null when unknown. */
     private Revision firstPending(Exception failure) {
         try {
-            // a changeset whose every change is for other databases stays pending by design: never the one that failed
-            Optional<ChangeSet> failed = pending().stream().filter(changeSet -> !SilentSkips.skippedOn(changeSet, database))
-                    .findFirst();
+            // pending() leaves out what Liquibase skips here by design: never the one that failed
+            Optional<ChangeSet> failed = pending().stream().findFirst();
             if (failed.isPresent()) {
                 return Revision.of(failed.get());
             }
@@ -326,7 +338,7 @@ public final class ChangelogRunner implements AutoCloseable {
      * ({@code <sql dbms="h2">}) aside: Liquibase skips them without a record, so they would be pending forever.
      */
     public List<ChangeSet> pending() throws LiquibaseException {
-        return unrun().stream().filter(changeSet -> !SilentSkips.skippedOn(changeSet, database)).toList();
+        return unrun().stream().filter(changeSet -> !skippedHere(changeSet)).toList();
     }
 
     /** Changesets recorded as applied, oldest first. */
@@ -336,12 +348,15 @@ public final class ChangelogRunner implements AutoCloseable {
 
     /** Applied changesets that the changelog does not contain (a newer build ran here). */
     public List<RanChangeSet> unknownApplied() throws LiquibaseException {
-        DatabaseChangeLog changeLog = liquibase.getDatabaseChangeLog();
+        return unknownIn(history());
+    }
+
+    private List<RanChangeSet> unknownIn(List<RanChangeSet> history) throws LiquibaseException {
         Set<String> known = new HashSet<>();
-        for (ChangeSet changeSet : changeLog.getChangeSets()) {
+        for (ChangeSet changeSet : changeSets()) {
             known.add(changeSet.getId() + "::" + changeSet.getAuthor());
         }
-        return history().stream().filter(ran -> !known.contains(ran.getId() + "::" + ran.getAuthor())).toList();
+        return history.stream().filter(ran -> !known.contains(ran.getId() + "::" + ran.getAuthor())).toList();
     }
 
     /**
@@ -349,8 +364,9 @@ public final class ChangelogRunner implements AutoCloseable {
      * the SQL run by hand applies nothing {@code upgrade} would not.
      */
     public void updateSql(Writer output, boolean outOfOrder) throws LiquibaseException {
-        requireUpgradable(outOfOrder);
-        SilentSkips.refuse(pending());
+        List<ChangeSet> pending = pending();
+        requireUpgradable(outOfOrder, pending);
+        SilentSkips.refuse(pending);
         liquibase.update(new Contexts(), new LabelExpression(), output);
     }
 

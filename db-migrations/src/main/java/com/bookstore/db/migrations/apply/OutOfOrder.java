@@ -29,11 +29,10 @@ public record OutOfOrder(List<Revision> pending, Revision appliedAfter) {
     /**
      * @param changeSets the changelog, in order
      * @param history the applied changesets
-     * @param pendingNow the changesets Liquibase would run
-     * @param skippedHere changesets Liquibase skips on this database without a record, never out of order
+     * @param pendingNow the changesets Liquibase would run (without those it skips here without a record, which are
+     *        never out of order)
      */
-    static OutOfOrder find(List<ChangeSet> changeSets, List<RanChangeSet> history, List<ChangeSet> pendingNow,
-            Predicate<ChangeSet> skippedHere) {
+    static OutOfOrder find(List<ChangeSet> changeSets, List<RanChangeSet> history, List<ChangeSet> pendingNow) {
         Map<String, List<RanChangeSet>> ranById = new HashMap<>();
         for (RanChangeSet ran : history) {
             ranById.computeIfAbsent(ran.getId(), id -> new ArrayList<>()).add(ran);
@@ -51,7 +50,7 @@ public record OutOfOrder(List<Revision> pending, Revision appliedAfter) {
         Revision after = null;
         for (int i = 0; i < lastApplied; i++) {
             ChangeSet changeSet = changeSets.get(i);
-            if (pending.contains(Revision.of(changeSet)) && !applied.test(changeSet) && !skippedHere.test(changeSet)) {
+            if (pending.contains(Revision.of(changeSet)) && !applied.test(changeSet)) {
                 early.add(Revision.of(changeSet));
             } else if (!early.isEmpty() && after == null && applied.test(changeSet)) {
                 after = Revision.of(changeSet);

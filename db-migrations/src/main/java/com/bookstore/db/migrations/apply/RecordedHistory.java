@@ -46,9 +46,12 @@ final class RecordedHistory {
         return types;
     }
 
-    /** A changeset's identity as Liquibase compares it: id, author and file, the file without a classpath prefix. */
+    /**
+     * A changeset's identity as Liquibase compares it ({@code RanChangeSet.isSameAs}): id, author and the file,
+     * normalised by Liquibase and compared without case.
+     */
     static String key(Revision revision) {
-        String file = revision.file().replace('\\', '/').replaceFirst("^classpath:", "").replaceFirst("^/+", "");
-        return revision.id() + "::" + revision.author() + "::" + file;
+        return revision.id() + "::" + revision.author() + "::"
+                + liquibase.changelog.DatabaseChangeLog.normalizePath(revision.file()).toLowerCase(java.util.Locale.ROOT);
     }
 }
